@@ -1,0 +1,47 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import express from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './platform/config';
+import { bodyErrorHandler, requireJsonBody } from './platform/errors';
+import { MetricsService, metricsMiddleware } from './platform/metrics';
+import { mountOpenApi } from './platform/openapi';
+import { securityHeaders } from './platform/security';
+import { webAppRouter } from './platform/web';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the whole application; main.ts and the tests both start it this way. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+    },
+  );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+
+  app.use(securityHeaders(config));
+  app.use(metricsMiddleware(app.get(MetricsService)));
+  app.use('/api', requireJsonBody, express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(bodyErrorHandler);
+
+  const web = webAppRouter(config.WEB_DIST);
+  if (web) app.use(web);
+  else
+    logger.warn(
+      `No web app found in ${config.WEB_DIST}; serving the API only (run npm run build).`,
+    );
+
+  app.setGlobalPrefix(API_PREFIX);
+  mountOpenApi(app);
+  return app;
+}

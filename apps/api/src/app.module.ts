@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { AccessModule } from './access';
+import { ConfigModule, type AppConfig } from './platform/config';
+import { DatabaseModule } from './platform/database';
+import { ProblemFilter } from './platform/errors';
+import { HealthModule } from './platform/health';
+import { loggingModule } from './platform/logging';
+import { MetricsModule } from './platform/metrics';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        DatabaseModule.forRoot(config, databaseUrl),
+        AccessModule,
+        MetricsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { resolveDatabase } from '@coop/database';
+import pino from 'pino';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config';
+
+const log = pino({ name: 'coop' });
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      log.fatal({ problems: error.problems }, error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  log.level = config.LOG_LEVEL;
+
+  const database = await resolveDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    embeddedPort: config.EMBEDDED_PG_PORT,
+    onLog: (line) => log.debug({ component: 'embedded-postgres' }, line),
+  });
+  const embedded = database.embedded;
+  if (embedded) {
+    log.info(
+      { dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, created: embedded.initialisedNow },
+      'DATABASE_URL is not set: using the embedded PostgreSQL',
+    );
+  } else {
+    log.info('using the PostgreSQL server named by DATABASE_URL');
+  }
+
+  const app = await createApp(config, database.url).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  await app.listen(config.PORT, config.HOST);
+  log.info(
+    { url: config.PUBLIC_ORIGIN, host: config.HOST, port: config.PORT },
+    'Cooperation Platform is listening',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    try {
+      await app.close();
+      await embedded?.stop();
+      log.info('stopped');
+      clearTimeout(force);
+      process.exitCode = 0;
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (s) => void shutdown(s));
+  process.once('SIGINT', (s) => void shutdown(s));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, 'failed to start');
+  process.exit(1);
+});

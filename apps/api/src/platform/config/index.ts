@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError, type AppConfig } from '@coop/config';
+export { APP_CONFIG } from './config.token';
+export { ConfigModule } from './config.module';

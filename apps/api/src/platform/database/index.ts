@@ -1,0 +1,1 @@
+export { DatabaseModule, ENTITIES_GLOB } from './database.module';

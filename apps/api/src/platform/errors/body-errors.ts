@@ -1,0 +1,59 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import typeIs from 'type-is';
+import { problemType } from './problem';
+import { sendProblem } from './problem.filter';
+
+/** Body-parser failures (raised before Nest sees the request) as problem+json. */
+export const bodyErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  const type = typeof err === 'object' && err !== null && 'type' in err ? String(err.type) : '';
+  const known: Record<string, [number, string, string, string]> = {
+    'entity.parse.failed': [
+      400,
+      'malformed-json',
+      'Malformed JSON',
+      'The request body is not valid JSON.',
+    ],
+    'entity.too.large': [
+      413,
+      'payload-too-large',
+      'Payload too large',
+      'The request body exceeds the size limit.',
+    ],
+    'encoding.unsupported': [
+      415,
+      'unsupported-media-type',
+      'Unsupported encoding',
+      'The request body encoding is not supported.',
+    ],
+    'charset.unsupported': [
+      415,
+      'unsupported-media-type',
+      'Unsupported charset',
+      'Only UTF-8 JSON bodies are accepted.',
+    ],
+    'request.aborted': [
+      400,
+      'bad-request',
+      'Request aborted',
+      'The request body was not received completely.',
+    ],
+  };
+  const match = known[type];
+  if (!match) return next(err);
+  const [status, code, title, detail] = match;
+  sendProblem(req, res, { type: problemType(code), title, status, detail });
+};
+
+/** Any request that carries a body must declare it as JSON. */
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  if (typeIs.hasBody(req) && !typeIs(req, ['application/json', 'application/*+json'])) {
+    sendProblem(req, res, {
+      type: problemType('unsupported-media-type'),
+      title: 'Unsupported media type',
+      status: 415,
+      detail: `Request bodies must be application/json, not ${req.headers['content-type'] ?? 'unspecified'}.`,
+    });
+    return;
+  }
+  next();
+};

@@ -1,0 +1,88 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import {
+  AppError,
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  validationError,
+  type Problem,
+} from './problem';
+import { zodFieldErrors } from './zod-field-errors';
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+  503: 'unavailable',
+};
+
+/** Maps every error to problem+json; anything unexpected becomes a 500 without internals. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception }, 'unhandled error');
+    }
+    sendProblem(req, res, problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ZodValidationException) {
+      return fromAppError(validationError(zodFieldErrors(exception.getZodError() as ZodError)));
+    }
+    if (exception instanceof AppError) return fromAppError(exception);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body
+          ? String((body as { message: unknown }).message)
+          : exception.message;
+      return {
+        type: problemType(STATUS_CODES[status] ?? 'http-error'),
+        title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+        status,
+        detail: message,
+      };
+    }
+    return {
+      type: problemType('internal'),
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+    };
+  }
+}
+
+function fromAppError(error: AppError): Problem {
+  return {
+    ...error.extensions,
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+  };
+}
+
+export function sendProblem(req: Request, res: Response, problem: Problem): void {
+  if (res.headersSent) return;
+  const requestId = typeof req.id === 'string' ? req.id : undefined;
+  res
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...problem, instance: req.originalUrl.split('?')[0], requestId }));
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readiness } from '@coop/contracts';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { AppError } from '../errors';
+import { APP_VERSION } from '../version';
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async readiness(): Promise<Readiness> {
+    const started = performance.now();
+    try {
+      await withTimeout(this.dataSource.query('SELECT 1'), DATABASE_TIMEOUT_MS);
+      const pending = await withTimeout(this.dataSource.showMigrations(), DATABASE_TIMEOUT_MS);
+      if (pending) {
+        throw new Error('migrations pending');
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : 'unknown';
+      throw new AppError(503, 'not-ready', 'Not ready', `The database is not ready: ${reason}.`, {
+        checks: { database: 'down' },
+      });
+    }
+    return {
+      status: 'ready',
+      version: APP_VERSION,
+      database: {
+        status: 'up',
+        mode: this.config.DATABASE_URL ? 'external' : 'embedded',
+        latencyMs: Math.round(performance.now() - started),
+      },
+    };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,1 @@
+export { loggingModule, requestId } from './logging.module';

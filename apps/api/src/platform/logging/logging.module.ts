@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** A caller's X-Request-Id is kept when well formed, so a trace crosses the proxy. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/** Paths only: query strings can carry one-time tokens. */
+const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
+
+/** JSON logs with the request id on every line; no bodies, headers, tokens or personal data. */
+export const loggingModule = (config: AppConfig) =>
+  LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: requestId,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          path: pathOf(req.url),
+        }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      redact: { paths: ['req.headers', 'res.headers'], remove: true },
+      autoLogging: { ignore: (req) => pathOf(req.url).startsWith('/api/v1/health/') },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    },
+  });

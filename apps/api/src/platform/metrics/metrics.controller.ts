@@ -1,0 +1,43 @@
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { Access } from '../../access';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { AppError } from '../errors';
+import { MetricsService } from './metrics.service';
+
+@ApiTags('platform')
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Access.public()
+  @Header('Cache-Control', 'no-store')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description: 'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set.',
+  })
+  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+    const token = this.config.METRICS_TOKEN;
+    if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) {
+      throw new AppError(
+        401,
+        'unauthenticated',
+        'Unauthenticated',
+        'A valid metrics bearer token is required.',
+      );
+    }
+    return this.metrics.registry.metrics();
+  }
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

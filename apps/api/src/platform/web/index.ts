@@ -1,0 +1,1 @@
+export { webAppRouter } from './web-app';

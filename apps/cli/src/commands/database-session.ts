@@ -1,0 +1,32 @@
+import { loadConfig, type AppConfig } from '@coop/config';
+import { dataSourceOptions, resolveDatabase, type DatabaseTarget } from '@coop/database';
+import { DataSource } from 'typeorm';
+
+export interface DatabaseSession {
+  config: AppConfig;
+  target: DatabaseTarget;
+  dataSource: DataSource;
+}
+
+/**
+ * Opens the database the API would use (DATABASE_URL, or the embedded cluster under DATA_DIR,
+ * which must not be running in another process), runs the work and always closes everything.
+ */
+export async function withDatabase<T>(work: (session: DatabaseSession) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const target = await resolveDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    embeddedPort: config.EMBEDDED_PG_PORT,
+  });
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ url: target.url, poolSize: 2, applicationName: 'coop-cli' }),
+  });
+  try {
+    await dataSource.initialize();
+    return await work({ config, target, dataSource });
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await target.embedded?.stop();
+  }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { doctorCommand } from './commands/doctor';
+import { migrateCommand } from './commands/migrate';
+
+const program = new Command('coop')
+  .description('Operator tool for the Cooperation Platform')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.addCommand(migrateCommand()).addCommand(doctorCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const code = (error as { exitCode?: number }).exitCode;
+  if (typeof code === 'number') process.exit(code);
+  process.stderr.write(`coop: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export { loadConfig, describeConfig, ConfigError } from './config';
+export { configSchema } from './config.schema';
+export type { AppConfig } from './config.schema';

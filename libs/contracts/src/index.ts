@@ -1,0 +1,2 @@
+export * from './platform/health';
+export * from './platform/problem';

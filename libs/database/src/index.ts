@@ -1,0 +1,7 @@
+export { startEmbeddedCluster } from './embedded-cluster';
+export type { EmbeddedClusterOptions, RunningCluster } from './embedded-cluster';
+export { dataSourceOptions, MIGRATIONS_GLOB } from './data-source-options';
+export type { DatabaseOptions } from './data-source-options';
+export { SnakeNamingStrategy } from './naming-strategy';
+export { resolveDatabase } from './connect';
+export type { DatabaseTarget, ResolveDatabaseOptions } from './connect';
