@@ -16,9 +16,11 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
+  /** Extra modules, for tests that mount fixtures on the real pipeline. */
+  extraModules: Parameters<typeof AppModule.forRoot>[2] = [],
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, databaseUrl),
+    AppModule.forRoot(config, databaseUrl, extraModules),
     {
       bodyParser: false,
       bufferLogs: true,

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { AccessModule } from './access';
@@ -9,9 +9,15 @@ import { HealthModule } from './platform/health';
 import { loggingModule } from './platform/logging';
 import { MetricsModule } from './platform/metrics';
 
+type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    extra: ModuleImport[] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -21,6 +27,7 @@ export class AppModule {
         AccessModule,
         MetricsModule,
         HealthModule,
+        ...extra,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -13,7 +13,10 @@ export interface TestApp {
 }
 
 /** The real application on its own cloned database, listening on a random loopback port. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  extraModules: Parameters<typeof createApp>[2] = [],
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -21,7 +24,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     ...env,
     NODE_ENV: 'test',
   });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, database.url, extraModules);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -46,7 +46,10 @@ export const bodyErrorHandler: ErrorRequestHandler = (err: unknown, req, res, ne
 
 /** Any request that carries a body must declare it as JSON. */
 export const requireJsonBody: RequestHandler = (req, res, next) => {
-  if (typeIs.hasBody(req) && !typeIs(req, ['application/json', 'application/*+json'])) {
+  const length = req.headers['content-length'];
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (hasBody && !typeIs(req, ['application/json', 'application/*+json'])) {
     sendProblem(req, res, {
       type: problemType('unsupported-media-type'),
       title: 'Unsupported media type',

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { Access } from '../../access';
@@ -22,9 +23,9 @@ export class MetricsController {
     summary: 'Prometheus metrics',
     description: 'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set.',
   })
-  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+  async scrape(@Req() req: Request): Promise<string> {
     const token = this.config.METRICS_TOKEN;
-    if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) {
+    if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
       throw new AppError(
         401,
         'unauthenticated',

@@ -1,4 +1,5 @@
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { AppConfig } from '../config';
 
@@ -14,7 +15,11 @@ export function securityHeaders(config: AppConfig): RequestHandler {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        // The API explorer's page (third-party HTML) carries inline <style> blocks; nothing else may.
+        styleSrc: [
+          "'self'",
+          (req: IncomingMessage) => (isApiExplorer(req) ? "'unsafe-inline'" : "'self'"),
+        ],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -35,3 +40,5 @@ export function securityHeaders(config: AppConfig): RequestHandler {
     xFrameOptions: { action: 'deny' },
   });
 }
+
+const isApiExplorer = (req: IncomingMessage) => /^\/api\/docs\/?(\?|$)/.test(req.url ?? '');

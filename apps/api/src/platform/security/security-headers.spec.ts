@@ -1,0 +1,43 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../../../test/app.harness';
+
+describe('security headers', () => {
+  let plain: TestApp;
+  let tls: TestApp;
+  beforeAll(async () => {
+    plain = await startTestApp();
+    tls = await startTestApp({ PUBLIC_ORIGIN: 'https://coop.example.org' });
+  });
+  afterAll(async () => {
+    await plain.close();
+    await tls.close();
+  });
+
+  it('sends a strict CSP with no inline script and no framing', async () => {
+    const res = await request(plain.url).get('/api/v1/health/live');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sends HSTS only when the public origin is HTTPS', async () => {
+    expect(
+      (await request(plain.url).get('/api/v1/health/live')).headers['strict-transport-security'],
+    ).toBeUndefined();
+    const res = await request(tls.url).get('/api/v1/health/live');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{8}; includeSubDomains/);
+  });
+
+  it('relaxes inline styles for the API explorer page only', async () => {
+    const docs = await request(plain.url).get('/api/docs');
+    expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self';");
+    const json = await request(plain.url).get('/api/docs/openapi.json');
+    expect(json.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+});
