@@ -11,16 +11,20 @@ import { repoRoot } from './repo.mjs';
 export const API_MAIN = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
 const CONFIG_LIB = join(repoRoot, 'dist', 'libs', 'config', 'src', 'index.js');
 
-/** Builds the API unless a build is already there. */
+/**
+ * Builds the API unless a build is already there. The cache is skipped because the build also
+ * writes dist/libs, which a cache hit does not restore.
+ */
 export function ensureApiBuilt() {
   if (existsSync(API_MAIN) && existsSync(CONFIG_LIB)) return;
-  console.log('dist/apps/api is missing: building it with `npx nx run api:build`');
-  const built = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], {
+  console.log('dist/apps/api is incomplete: building it with `npx nx run api:build`');
+  const args = ['nx', 'run', 'api:build', '--skip-nx-cache', '--outputStyle=static'];
+  const built = spawnSync('npx', args, {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
   });
-  if (built.status !== 0 || !existsSync(API_MAIN)) {
+  if (built.status !== 0 || !existsSync(API_MAIN) || !existsSync(CONFIG_LIB)) {
     throw new Error('api:build failed; see the output above');
   }
 }
