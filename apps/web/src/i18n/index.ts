@@ -1,0 +1,6 @@
+export { chooseLanguage, currentLanguage, i18n, setupI18n } from './i18n';
+export type { Catalogue } from './i18n';
+export { I18nProviders } from './I18nProviders';
+export { LanguageSwitcher } from './LanguageSwitcher';
+export { directionOf, LANGUAGES, NATIVE_NAMES } from './languages';
+export type { Language } from './languages';
