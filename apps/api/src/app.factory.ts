@@ -7,7 +7,7 @@ import type { AppConfig } from './platform/config';
 import { bodyErrorHandler, requireJsonBody } from './platform/errors';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
-import { securityHeaders } from './platform/security';
+import { csrfProtection, securityHeaders } from './platform/security';
 import { webAppRouter } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +33,7 @@ export async function createApp(
 
   app.use(securityHeaders(config));
   app.use(metricsMiddleware(app.get(MetricsService)));
+  app.use('/api', csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]));
   app.use('/api', requireJsonBody, express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(bodyErrorHandler);
 

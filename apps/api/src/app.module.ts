@@ -1,7 +1,12 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { AccessModule } from './access';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit';
+import { IdentityModule } from './identity';
+import { ClockModule } from './platform/clock';
+import { StatesModule } from './states';
 import { ConfigModule, type AppConfig } from './platform/config';
 import { DatabaseModule } from './platform/database';
 import { ProblemFilter } from './platform/errors';
@@ -24,9 +29,16 @@ export class AppModule {
         ConfigModule.forRoot(config),
         loggingModule(config),
         DatabaseModule.forRoot(config, databaseUrl),
+        ClockModule,
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+        }),
         AccessModule,
         MetricsModule,
         HealthModule,
+        AuditModule,
+        StatesModule,
+        IdentityModule,
         ...extra,
       ],
       providers: [

@@ -115,6 +115,7 @@ describe('the API process', () => {
           Cookie: '__Host-coop-session=CookieS3cretValue',
           Authorization: 'Bearer AuthzS3cretValue',
           'X-Request-Id': 'trace-0123456789',
+          'X-Coop-Csrf': '1',
         },
         body: JSON.stringify({ email: 'person@example.org' }),
       });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { resolveDatabase } from '@coop/database';
 import pino from 'pino';
 import { createApp } from './app.factory';
+import { InvitationsService } from './identity';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config';
 
 const log = pino({ name: 'coop' });
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     { url: config.PUBLIC_ORIGIN, host: config.HOST, port: config.PORT },
     'Cooperation Platform is listening',
   );
+  await offerBootstrapLink(app.get(InvitationsService));
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -67,6 +69,28 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', (s) => void shutdown(s));
   process.once('SIGINT', (s) => void shutdown(s));
+}
+
+/** With no Registry admin and no link waiting, print a one-time link to enrol the first one. */
+async function offerBootstrapLink(invitations: InvitationsService): Promise<void> {
+  if (!(await invitations.needsBootstrap())) return;
+  const { link, invitation } = await invitations.bootstrap(
+    'Registry administrator',
+    'registry-admin@localhost',
+  );
+  const banner = [
+    '',
+    '  No Registry admin exists yet. Open this one-time link to enrol the first one',
+    `  (valid until ${invitation.expiresAt}; it is shown only this once):`,
+    '',
+    `    ${link}`,
+    '',
+  ].join('\n');
+  process.stdout.write(`${banner}\n`);
+  log.info(
+    { invitationId: invitation.id, expiresAt: invitation.expiresAt },
+    'bootstrap invitation issued',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,18 @@ const bool = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** A comma-separated list, each item checked by `item`. */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
 /** Every setting the API reads from the environment. Anything else in the environment is ignored. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -34,9 +46,36 @@ export const configSchema = z.object({
   WEB_DIST: z.string().min(1).default('./dist/apps/web'),
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a host name such as coop.example.org')
+    .optional(),
+  WEBAUTHN_RP_NAME: z.string().min(1).max(64).default('Cooperation Platform'),
+  /** Extra origins allowed in WebAuthn ceremonies, comma-separated; PUBLIC_ORIGIN always is. */
+  WEBAUTHN_EXTRA_ORIGINS: list(z.url({ protocol: /^https?$/ })).default([]),
+  /** Roles whose passkeys must be attested, device-bound authenticators from AAGUID_ALLOWLIST. */
+  HARDENED_ROLES: list(z.enum(['registry_admin', 'facilitator', 'focal_point'])).default([]),
+  AAGUID_ALLOWLIST: list(z.uuid()).default([]),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
-export type AppConfig = z.infer<typeof configSchema> & { PUBLIC_ORIGIN: string };
+export type AppConfig = z.infer<typeof configSchema> & {
+  PUBLIC_ORIGIN: string;
+  WEBAUTHN_RP_ID: string;
+};
 
 /** Names of settings whose values must never be printed. */
 export const secretKeys: ReadonlySet<keyof AppConfig> = new Set(['DATABASE_URL', 'METRICS_TOKEN']);

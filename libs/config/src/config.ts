@@ -26,7 +26,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = parsed.data;
   const publicOrigin =
     config.PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
-  return { ...config, PUBLIC_ORIGIN: publicOrigin };
+  if (config.HARDENED_ROLES.length > 0 && config.AAGUID_ALLOWLIST.length === 0) {
+    throw new ConfigError([
+      'AAGUID_ALLOWLIST: must list the allowed authenticators when HARDENED_ROLES is set',
+    ]);
+  }
+  return {
+    ...config,
+    PUBLIC_ORIGIN: publicOrigin,
+    WEBAUTHN_RP_ID: config.WEBAUTHN_RP_ID ?? new URL(publicOrigin).hostname,
+  };
 }
 
 /** A copy safe to print: secrets masked, credentials stripped from URLs. */

@@ -1,2 +1,6 @@
 export * from './platform/health';
 export * from './platform/problem';
+export * from './states/states';
+export * from './identity/identity';
+export * from './identity/webauthn';
+export * from './audit/audit';

@@ -1,18 +1,66 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import type { Role } from '@coop/contracts';
 
 export const ACCESS_RULE = 'coop:access-rule';
 
 /** Who may call a route. Every route declares one; the global guard denies the rest. */
-export type AccessRule = { kind: 'public' };
+export type AccessRule =
+  | { kind: 'public' }
+  | {
+      kind: 'signed-in';
+      /** Any of these roles; empty means any signed-in user. */
+      roles: Role[];
+      /** A focal point may act only when this route parameter is their own State's code. */
+      ownStateParam?: string;
+      /** Sensitive: needs a user-verified passkey assertion within the last few minutes. */
+      stepUp: boolean;
+    };
+
+interface SignedInOptions {
+  stepUp?: boolean;
+}
+
+const declare = (rule: AccessRule, summary: string) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, rule),
+    ApiExtension('x-access', summary),
+    ...(rule.kind === 'public' ? [ApiSecurity({})] : [ApiCookieAuth('session')]),
+  );
+
+const describe = (what: string, options?: SignedInOptions) =>
+  options?.stepUp ? `${what} + step-up` : what;
 
 /** Route decorators that record the rule for the guard and for the OpenAPI document. */
 export const Access = {
   /** Anyone, signed in or not (health, sign-in ceremonies). */
-  public: () =>
-    applyDecorators(
-      SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
-      ApiExtension('x-access', 'public'),
-      ApiSecurity({}),
+  public: () => declare({ kind: 'public' }, 'public'),
+
+  /** Any signed-in, active user. */
+  signedIn: (options?: SignedInOptions) =>
+    declare(
+      { kind: 'signed-in', roles: [], stepUp: !!options?.stepUp },
+      describe('signed-in', options),
+    ),
+
+  /** Signed-in users holding at least one of the roles. */
+  roles: (roles: Role[], options?: SignedInOptions) =>
+    declare(
+      { kind: 'signed-in', roles, stepUp: !!options?.stepUp },
+      describe(`roles:${roles.join('|')}`, options),
+    ),
+
+  /**
+   * Focal points of the State named by the route parameter, and anyone holding one of `orRoles`.
+   */
+  ownState: (param: string, orRoles: Role[], options?: SignedInOptions) =>
+    declare(
+      {
+        kind: 'signed-in',
+        roles: ['focal_point', ...orRoles],
+        ownStateParam: param,
+        stepUp: !!options?.stepUp,
+      },
+      describe(`own-state(${param})|roles:${orRoles.join('|')}`, options),
     ),
 };

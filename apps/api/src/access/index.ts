@@ -1,3 +1,3 @@
 export { Access, ACCESS_RULE } from './access.decorator';
 export type { AccessRule } from './access.decorator';
-export { AccessModule } from './access.module';
+export { CurrentPrincipal, principalOf } from './current-principal';

@@ -61,7 +61,10 @@ describe('errors as RFC 9457 problem+json', () => {
   beforeEach(() => received.splice(0));
 
   it('accepts a valid body', async () => {
-    const res = await request(t.url).post('/api/v1/fixture/echo').send({ name: 'a', count: 1 });
+    const res = await request(t.url)
+      .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
+      .send({ name: 'a', count: 1 });
     expect(res.status).toBe(201);
     expect(received).toHaveLength(1);
   });
@@ -69,6 +72,7 @@ describe('errors as RFC 9457 problem+json', () => {
   it('answers malformed JSON with 400', async () => {
     const res = await request(t.url)
       .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
       .set('Content-Type', 'application/json')
       .send('{"name": "a", ');
     expectProblem(res, 400, 'malformed-json');
@@ -82,6 +86,7 @@ describe('errors as RFC 9457 problem+json', () => {
   it('answers a body over the limit with 413', async () => {
     const res = await request(t.url)
       .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
       .send({ name: 'x'.repeat(2048), count: 1 });
     expectProblem(res, 413, 'payload-too-large');
     expect(received).toHaveLength(0);
@@ -94,6 +99,7 @@ describe('errors as RFC 9457 problem+json', () => {
   ])('answers a %s body with 415', async (type, body) => {
     const res = await request(t.url)
       .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
       .set('Content-Type', type)
       .send(body);
     expectProblem(res, 415, 'unsupported-media-type');
@@ -103,6 +109,7 @@ describe('errors as RFC 9457 problem+json', () => {
   it('rejects unknown fields with 422, naming each one', async () => {
     const res = await request(t.url)
       .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
       .send({ name: 'a', count: 1, isAdmin: true, nested: { flag: true, extra: 1 } });
     const problem = expectProblem(res, 422, 'validation');
     expect(problem.errors).toEqual(
@@ -115,18 +122,25 @@ describe('errors as RFC 9457 problem+json', () => {
   });
 
   it('lists every failing field with 422', async () => {
-    const res = await request(t.url).post('/api/v1/fixture/echo').send({ name: '', count: -1.5 });
+    const res = await request(t.url)
+      .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
+      .send({ name: '', count: -1.5 });
     const problem = expectProblem(res, 422, 'validation');
     expect(new Set(problem.errors?.map((e) => e.field))).toEqual(new Set(['name', 'count']));
     expect(received).toHaveLength(0);
   });
 
   it('denies a route that declares no access rule', async () => {
-    expectProblem(await request(t.url).put('/api/v1/fixture/undeclared'), 403, 'forbidden');
+    expectProblem(
+      await request(t.url).put('/api/v1/fixture/undeclared').set('X-Coop-Csrf', '1'),
+      403,
+      'forbidden',
+    );
   });
 
   it('hides internals of unexpected errors behind a 500', async () => {
-    const res = await request(t.url).post('/api/v1/fixture/boom');
+    const res = await request(t.url).post('/api/v1/fixture/boom').set('X-Coop-Csrf', '1');
     const problem = expectProblem(res, 500, 'internal');
     expect(res.text).not.toContain('/srv/secret/path');
     expect(problem.detail).toMatch(/request id/);

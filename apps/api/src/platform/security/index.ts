@@ -1,1 +1,2 @@
 export { securityHeaders } from './security-headers';
+export { csrfProtection, CSRF_HEADER } from './csrf';

@@ -1,0 +1,48 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { auditQuerySchema, type AuditEntry } from '@coop/contracts';
+import { Access } from '../access';
+import { AuditService } from './audit.service';
+
+class AuditQueryDto extends createZodDto(auditQuerySchema) {}
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Access.roles(['registry_admin'])
+  list(
+    @Query() query: AuditQueryDto,
+  ): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+    return this.audit.list(query);
+  }
+
+  /** The filtered log as JSON Lines, newest first, streamed page by page. */
+  @Get('export')
+  @Access.roles(['registry_admin'], { stepUp: true })
+  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  async export(@Query() query: AuditQueryDto, @Res() res: Response): Promise<void> {
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,
+    );
+    for (let before = query.before; ;) {
+      const page = await this.audit.list({ ...query, before, limit: 500 });
+      for (const entry of page.entries) res.write(`${JSON.stringify(entry)}\n`);
+      if (!page.nextCursor) break;
+      before = page.nextCursor;
+    }
+    res.end();
+  }
+
+  @Get('verify')
+  @Access.roles(['registry_admin'])
+  verify() {
+    return this.audit.verify();
+  }
+}

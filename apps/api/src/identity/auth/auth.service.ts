@@ -1,0 +1,291 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { AuthenticationResponse, RegistrationResponse } from '@coop/contracts';
+import { AuditService } from '../../audit';
+import { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { InvitationsService } from '../invitations/invitations.service';
+import { PasskeyEntity } from '../passkeys/passkey.entity';
+import { PasskeysService } from '../passkeys/passkeys.service';
+import {
+  WebauthnService,
+  type CreationOptions,
+  type RequestOptions,
+} from '../passkeys/webauthn.service';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { UserEntity } from '../users/user.entity';
+
+export interface SignedIn {
+  token: string;
+  session: SessionEntity;
+  user: UserEntity;
+}
+
+/** The sign-in, registration and step-up ceremonies, with their sessions and audit trail. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webauthn: WebauthnService,
+    private readonly invitations: InvitationsService,
+    private readonly passkeys: PasskeysService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async registrationOptions(token: string): Promise<CreationOptions> {
+    const { invitation, user } = await this.invitations.findRedeemable(token);
+    return this.webauthn.registrationOptions(user, 'register', { invitationId: invitation.id });
+  }
+
+  /** Redeems an invitation with a new passkey, activates the user and signs them in. */
+  async register(
+    token: string,
+    passkeyName: string,
+    response: RegistrationResponse,
+    userAgent?: string,
+  ): Promise<SignedIn> {
+    const { invitation, user } = await this.invitations.findRedeemable(token);
+    const passkey = await this.webauthn.verifyRegistration(
+      user,
+      'register',
+      { invitationId: invitation.id },
+      response,
+      passkeyName,
+    );
+    return this.dataSource.transaction(async (m) => {
+      await this.invitations.markRedeemed(invitation, m);
+      if (invitation.purpose === 'recovery') {
+        // The lost passkey may be in someone else's hands: retire every old one and its sessions.
+        await m.update(
+          PasskeyEntity,
+          { userId: user.id, revokedAt: IsNull() },
+          { revokedAt: this.clock.now() },
+        );
+        await this.sessions.revokeAll(user.id, 'recovery', m);
+      }
+      await m.save(passkey);
+      user.status = 'active';
+      await m.save(user);
+      const audit = {
+        actorId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        stateCode: user.stateCode,
+      };
+      await this.audit.record(
+        {
+          ...audit,
+          action: 'invitation.redeemed',
+          details: { invitationId: invitation.id, purpose: invitation.purpose },
+        },
+        m,
+      );
+      await this.audit.record(
+        {
+          ...audit,
+          action: 'passkey.added',
+          details: {
+            passkeyId: passkey.id,
+            deviceType: passkey.deviceType,
+            aaguid: passkey.aaguid,
+          },
+        },
+        m,
+      );
+      return this.openSession(user, passkey, userAgent, m);
+    });
+  }
+
+  signInOptions(): Promise<RequestOptions> {
+    return this.webauthn.authenticationOptions('sign-in', {});
+  }
+
+  async signIn(response: AuthenticationResponse, userAgent?: string): Promise<SignedIn> {
+    let outcome: SignedIn | 'clone';
+    try {
+      outcome = await this.dataSource.transaction(async (m) => {
+        const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
+          'sign-in',
+          {},
+          response,
+          m,
+        );
+        const user = await m.findOneOrFail(UserEntity, { where: { id: passkey.userId } });
+        if (
+          response.response.userHandle !== undefined &&
+          response.response.userHandle !== user.webauthnUserId.toString('base64url')
+        ) {
+          throw new AppError(
+            400,
+            'webauthn-failed',
+            'Passkey check failed',
+            'The passkey does not belong to this account.',
+          );
+        }
+        if (counterRegressed) return this.flagClone(passkey, user, m);
+        if (user.status !== 'active') {
+          throw new AppError(
+            403,
+            'account-inactive',
+            'Account not active',
+            `This account is ${user.status}. Contact a Registry admin.`,
+          );
+        }
+        await m.save(passkey);
+        return this.openSession(user, passkey, userAgent, m);
+      });
+    } catch (error) {
+      await this.audit.record({
+        action: 'auth.sign_in_failed',
+        actorId: null,
+        details: {
+          reason: error instanceof AppError ? error.code : 'error',
+          credentialId: response.id.slice(0, 64),
+        },
+      });
+      throw error;
+    }
+    if (outcome === 'clone') throw cloneRefused();
+    return outcome;
+  }
+
+  /** Flags the passkey and records the regression; the caller refuses once this has committed. */
+  private async flagClone(
+    passkey: PasskeyEntity,
+    user: UserEntity,
+    m: EntityManager,
+  ): Promise<'clone'> {
+    await m.update(PasskeyEntity, { id: passkey.id }, { flaggedAt: this.clock.now() });
+    await this.audit.record(
+      {
+        action: 'passkey.counter_regression',
+        actorId: null,
+        subjectType: 'user',
+        subjectId: user.id,
+        stateCode: user.stateCode,
+        details: { passkeyId: passkey.id },
+      },
+      m,
+    );
+    return 'clone';
+  }
+
+  async stepUpOptions(user: UserEntity, session: SessionEntity): Promise<RequestOptions> {
+    return this.webauthn.authenticationOptions(
+      'step-up',
+      { userId: user.id, sessionId: session.id },
+      await this.passkeys.active(user.id),
+    );
+  }
+
+  async stepUp(
+    user: UserEntity,
+    session: SessionEntity,
+    response: AuthenticationResponse,
+  ): Promise<void> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
+        'step-up',
+        { userId: user.id, sessionId: session.id },
+        response,
+        m,
+      );
+      if (passkey.userId !== user.id)
+        throw new AppError(
+          400,
+          'webauthn-failed',
+          'Passkey check failed',
+          'Confirm with one of your own passkeys.',
+        );
+      if (counterRegressed) return this.flagClone(passkey, user, m);
+      await m.save(passkey);
+      await this.audit.record(
+        {
+          action: 'auth.step_up',
+          actorId: user.id,
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { passkeyId: passkey.id },
+        },
+        m,
+      );
+      return 'ok' as const;
+    });
+    if (outcome === 'clone') throw cloneRefused();
+    await this.sessions.markVerified(session.id);
+  }
+
+  addPasskeyOptions(user: UserEntity, session: SessionEntity): Promise<CreationOptions> {
+    return this.webauthn.registrationOptions(user, 'add-passkey', { sessionId: session.id });
+  }
+
+  async addPasskey(
+    user: UserEntity,
+    session: SessionEntity,
+    name: string,
+    response: RegistrationResponse,
+  ) {
+    const passkey = await this.webauthn.verifyRegistration(
+      user,
+      'add-passkey',
+      { sessionId: session.id },
+      response,
+      name,
+    );
+    await this.dataSource.transaction(async (m) => {
+      await m.save(passkey);
+      await this.audit.record(
+        {
+          action: 'passkey.added',
+          actorId: user.id,
+          subjectType: 'user',
+          subjectId: user.id,
+          details: {
+            passkeyId: passkey.id,
+            deviceType: passkey.deviceType,
+            aaguid: passkey.aaguid,
+          },
+        },
+        m,
+      );
+    });
+    return (await this.passkeys.list(user.id)).find((p) => p.id === passkey.id);
+  }
+
+  async signOut(user: UserEntity, session: SessionEntity): Promise<void> {
+    await this.sessions.revoke(user.id, session.id, user.id, 'signed out');
+  }
+
+  private async openSession(
+    user: UserEntity,
+    passkey: PasskeyEntity,
+    userAgent: string | undefined,
+    m: EntityManager,
+  ): Promise<SignedIn> {
+    const { token, session } = await this.sessions.open(user, passkey.id, userAgent, m);
+    await this.audit.record(
+      {
+        action: 'auth.signed_in',
+        actorId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        stateCode: user.stateCode,
+        details: { passkeyId: passkey.id, sessionId: session.id },
+      },
+      m,
+    );
+    return { token, session, user };
+  }
+}
+
+const cloneRefused = () =>
+  new AppError(
+    401,
+    'passkey-counter-regression',
+    'Passkey refused',
+    'This passkey reported an older use count than before, a sign that it was copied. It has been flagged; contact a Registry admin.',
+  );

@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
+import { StatesModule } from '../states';
+import { AdminGrantEntity } from './admin-grants/admin-grant.entity';
+import { AdminGrantsController } from './admin-grants/admin-grants.controller';
+import { AdminGrantsService } from './admin-grants/admin-grants.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { InvitationEntity } from './invitations/invitation.entity';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { PasskeyEntity } from './passkeys/passkey.entity';
+import { PasskeysService } from './passkeys/passkeys.service';
+import { WebauthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
+import { WebauthnService } from './passkeys/webauthn.service';
+import { SessionEntity } from './sessions/session.entity';
+import { SessionAuthGuard, SessionStrategy } from './sessions/session.strategy';
+import { SessionsService } from './sessions/sessions.service';
+import { MeController } from './users/me.controller';
+import { MeService } from './users/me.service';
+import { UserEntity } from './users/user.entity';
+import { StateMembersController, UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    AuditModule,
+    StatesModule,
+    TypeOrmModule.forFeature([
+      UserEntity,
+      InvitationEntity,
+      PasskeyEntity,
+      WebauthnChallengeEntity,
+      SessionEntity,
+      AdminGrantEntity,
+    ]),
+  ],
+  controllers: [
+    AuthController,
+    MeController,
+    UsersController,
+    StateMembersController,
+    InvitationsController,
+    AdminGrantsController,
+  ],
+  providers: [
+    AuthService,
+    WebauthnService,
+    PasskeysService,
+    SessionsService,
+    SessionStrategy,
+    SessionAuthGuard,
+    UsersService,
+    MeService,
+    InvitationsService,
+    AdminGrantsService,
+  ],
+  exports: [SessionsService, SessionAuthGuard, UsersService, InvitationsService],
+})
+export class IdentityModule {}

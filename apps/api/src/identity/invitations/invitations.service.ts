@@ -1,0 +1,256 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
+import type {
+  CreateInvitation,
+  Invitation,
+  InvitationPreview,
+  InvitationPurpose,
+  InvitationStatus,
+} from '@coop/contracts';
+import { AuditService } from '../../audit';
+import { Clock } from '../../platform/clock';
+import { APP_CONFIG, type AppConfig } from '../../platform/config';
+import { AppError } from '../../platform/errors';
+import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { InvitationEntity } from './invitation.entity';
+
+const DEFAULT_HOURS = 72;
+
+const invalidLink = () =>
+  new AppError(
+    410,
+    'invitation-invalid',
+    'Invitation not valid',
+    'This invitation link is not valid: it may have expired, been used or been revoked. Ask a Registry admin for a new one.',
+  );
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  statusOf(inv: InvitationEntity): InvitationStatus {
+    if (inv.redeemedAt) return 'redeemed';
+    if (inv.revokedAt) return 'revoked';
+    return inv.expiresAt <= this.clock.now() ? 'expired' : 'pending';
+  }
+
+  private view(inv: InvitationEntity, user: UserEntity): Invitation {
+    return {
+      id: inv.id,
+      userId: user.id,
+      displayName: user.displayName,
+      email: user.email,
+      roles: user.roles,
+      stateCode: user.stateCode,
+      purpose: inv.purpose,
+      status: this.statusOf(inv),
+      createdAt: inv.createdAt.toISOString(),
+      expiresAt: inv.expiresAt.toISOString(),
+      createdBy: inv.createdBy,
+    };
+  }
+
+  /** The link carries the token in its fragment, which browsers never send to a server. */
+  private link(token: string): string {
+    return `${this.config.PUBLIC_ORIGIN}/invite#${token}`;
+  }
+
+  private async issueFor(
+    user: UserEntity,
+    purpose: InvitationPurpose,
+    hours: number,
+    actorId: string | null,
+    m: EntityManager,
+  ): Promise<{ invitation: Invitation; link: string }> {
+    const { token, hash } = newSecretToken();
+    const inv = await m.save(
+      m.create(InvitationEntity, {
+        id: randomUUID(),
+        tokenHash: hash,
+        userId: user.id,
+        purpose,
+        createdBy: actorId,
+        expiresAt: new Date(this.clock.now().getTime() + hours * 3_600_000),
+        redeemedAt: null,
+        revokedAt: null,
+        revokedBy: null,
+      }),
+    );
+    await this.audit.record(
+      {
+        action: 'invitation.issued',
+        actorId,
+        subjectType: 'user',
+        subjectId: user.id,
+        stateCode: user.stateCode,
+        details: { invitationId: inv.id, purpose, roles: user.roles },
+      },
+      m,
+    );
+    return { invitation: this.view(inv, user), link: this.link(token) };
+  }
+
+  async invite(input: CreateInvitation, actorId: string) {
+    return this.invitations.manager.transaction(async (m) => {
+      const user = await this.users.createInvited(input, m);
+      return this.issueFor(user, 'onboarding', input.expiresInHours, actorId, m);
+    });
+  }
+
+  /** A lost passkey: the user re-enrols through a new link; redeeming it retires the old passkeys. */
+  async inviteToRecover(userId: string, hours: number, actorId: string) {
+    return this.invitations.manager.transaction(async (m) => {
+      const user = await this.users.find(userId, m);
+      if (user.status !== 'active') {
+        throw new AppError(
+          409,
+          'conflict',
+          'Not active',
+          'Recovery links are for active users; reactivate the user first.',
+        );
+      }
+      return this.issueFor(user, 'recovery', hours, actorId, m);
+    });
+  }
+
+  /**
+   * The first Registry admin. Refused once any admin is active: from then on admins are made
+   * through the console's two-person procedure.
+   */
+  async bootstrap(displayName: string, email: string) {
+    return this.invitations.manager.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [0x424f4f54]);
+      if ((await this.users.countActiveAdmins(m)) > 0) {
+        throw new AppError(
+          409,
+          'conflict',
+          'Already bootstrapped',
+          'A Registry admin already exists; invite people from the admin console.',
+        );
+      }
+      const existing = await m.findOne(UserEntity, { where: { email: email.toLowerCase() } });
+      const user =
+        existing?.status === 'invited' && existing.roles.includes('registry_admin')
+          ? existing
+          : await this.users.createInvited(
+              {
+                displayName,
+                email: email.toLowerCase(),
+                roles: ['registry_admin'],
+                stateCode: null,
+              },
+              m,
+            );
+      return this.issueFor(user, 'bootstrap', DEFAULT_HOURS, null, m);
+    });
+  }
+
+  /** True when nobody can administer the platform and no bootstrap link is waiting. */
+  async needsBootstrap(): Promise<boolean> {
+    return this.invitations.manager.transaction(async (m) => {
+      if ((await this.users.countActiveAdmins(m)) > 0) return false;
+      const pending = await m
+        .createQueryBuilder(InvitationEntity, 'i')
+        .where(
+          "i.purpose = 'bootstrap' AND i.redeemed_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now",
+          { now: this.clock.now() },
+        )
+        .getCount();
+      return pending === 0;
+    });
+  }
+
+  async list(status?: InvitationStatus): Promise<Invitation[]> {
+    const rows = await this.invitations.find({ order: { createdAt: 'DESC' }, take: 1000 });
+    const users = await this.users.byIds([...new Set(rows.map((r) => r.userId))]);
+    return rows
+      .flatMap((r) => {
+        const user = users.get(r.userId);
+        return user ? [this.view(r, user)] : [];
+      })
+      .filter((i) => !status || i.status === status);
+  }
+
+  async revoke(id: string, actorId: string): Promise<Invitation> {
+    return this.invitations.manager.transaction(async (m) => {
+      const inv = await m.findOne(InvitationEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!inv) throw new AppError(404, 'not-found', 'Unknown invitation', 'No such invitation.');
+      if (this.statusOf(inv) !== 'pending') {
+        throw new AppError(
+          409,
+          'conflict',
+          'Not pending',
+          `This invitation is already ${this.statusOf(inv)}.`,
+        );
+      }
+      inv.revokedAt = this.clock.now();
+      inv.revokedBy = actorId;
+      await m.save(inv);
+      const user = await this.users.find(inv.userId, m);
+      await this.audit.record(
+        {
+          action: 'invitation.revoked',
+          actorId,
+          subjectType: 'user',
+          subjectId: user.id,
+          stateCode: user.stateCode,
+          details: { invitationId: id },
+        },
+        m,
+      );
+      return this.view(inv, user);
+    });
+  }
+
+  /** A pending invitation and its user, from the token in a link; anything else is one error. */
+  async findRedeemable(
+    token: string,
+    manager?: EntityManager,
+  ): Promise<{ invitation: InvitationEntity; user: UserEntity }> {
+    if (!looksLikeToken(token)) throw invalidLink();
+    const m = manager ?? this.invitations.manager;
+    const invitation = await m.findOne(InvitationEntity, {
+      where: { tokenHash: hashSecretToken(token), redeemedAt: IsNull(), revokedAt: IsNull() },
+    });
+    if (!invitation || invitation.expiresAt <= this.clock.now()) throw invalidLink();
+    const user = await this.users.find(invitation.userId, m);
+    const expected = invitation.purpose === 'recovery' ? 'active' : 'invited';
+    if (user.status !== expected) throw invalidLink();
+    return { invitation, user };
+  }
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const { invitation, user } = await this.findRedeemable(token);
+    return {
+      displayName: user.displayName,
+      email: user.email,
+      roles: user.roles,
+      stateCode: user.stateCode,
+      purpose: invitation.purpose,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  /** Marks the invitation used; fails if another request redeemed it first. */
+  async markRedeemed(invitation: InvitationEntity, m: EntityManager): Promise<void> {
+    const result = await m.update(
+      InvitationEntity,
+      { id: invitation.id, redeemedAt: IsNull() },
+      { redeemedAt: this.clock.now() },
+    );
+    if (!result.affected) throw invalidLink();
+  }
+}

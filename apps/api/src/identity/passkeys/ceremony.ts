@@ -1,0 +1,1 @@
+export type Ceremony = 'register' | 'sign-in' | 'step-up' | 'add-passkey';

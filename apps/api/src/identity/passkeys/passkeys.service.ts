@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import type { Passkey } from '@coop/contracts';
+import { AuditService } from '../../audit';
+import { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { PasskeyEntity } from './passkey.entity';
+
+const toPasskey = (p: PasskeyEntity): Passkey => ({
+  id: p.id,
+  name: p.name,
+  createdAt: p.createdAt.toISOString(),
+  lastUsedAt: p.lastUsedAt?.toISOString() ?? null,
+  deviceType: p.deviceType,
+  backedUp: p.backedUp,
+  prfCapable: p.prfCapable,
+  flagged: p.flaggedAt !== null,
+});
+
+@Injectable()
+export class PasskeysService {
+  constructor(
+    @InjectRepository(PasskeyEntity) private readonly passkeys: Repository<PasskeyEntity>,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  active(userId: string): Promise<PasskeyEntity[]> {
+    return this.passkeys.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async list(userId: string): Promise<Passkey[]> {
+    return (await this.active(userId)).map(toPasskey);
+  }
+
+  async rename(userId: string, id: string, name: string, actorId: string): Promise<Passkey> {
+    const passkey = await this.passkeys.findOne({ where: { id, userId, revokedAt: IsNull() } });
+    if (!passkey) throw new AppError(404, 'not-found', 'Unknown passkey', 'No such passkey.');
+    passkey.name = name;
+    await this.passkeys.save(passkey);
+    await this.audit.record({
+      action: 'passkey.renamed',
+      actorId,
+      subjectType: 'user',
+      subjectId: userId,
+      details: { passkeyId: id },
+    });
+    return toPasskey(passkey);
+  }
+
+  /** Revokes one passkey; the last one stays, so nobody is locked out by mistake. */
+  async revoke(userId: string, id: string, actorId: string): Promise<void> {
+    await this.passkeys.manager.transaction(async (m) => {
+      const active = await m.find(PasskeyEntity, {
+        where: { userId, revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const passkey = active.find((p) => p.id === id);
+      if (!passkey) throw new AppError(404, 'not-found', 'Unknown passkey', 'No such passkey.');
+      if (active.length === 1) {
+        throw new AppError(
+          409,
+          'last-passkey',
+          'Last passkey',
+          'Add another passkey before revoking the last one.',
+        );
+      }
+      await m.update(PasskeyEntity, { id }, { revokedAt: this.clock.now() });
+      await this.audit.record(
+        {
+          action: 'passkey.revoked',
+          actorId,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { passkeyId: id },
+        },
+        m,
+      );
+    });
+  }
+}

@@ -1,0 +1,335 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+  type VerifiedRegistrationResponse,
+} from '@simplewebauthn/server';
+import { isoCBOR } from '@simplewebauthn/server/helpers';
+import { randomUUID } from 'node:crypto';
+import { IsNull, LessThan, Repository, type EntityManager } from 'typeorm';
+import {
+  PRF_SALT_V1,
+  type AuthenticationResponse,
+  type RegistrationResponse,
+} from '@coop/contracts';
+import { Clock } from '../../platform/clock';
+import { APP_CONFIG, type AppConfig } from '../../platform/config';
+import { AppError } from '../../platform/errors';
+import type { UserEntity } from '../users/user.entity';
+import type { Ceremony } from './ceremony';
+import { PasskeyEntity } from './passkey.entity';
+import { WebauthnChallengeEntity } from './webauthn-challenge.entity';
+
+const CHALLENGE_TTL_MS = 5 * 60_000;
+
+/** WebAuthn options as sent to the browser: PRF inputs travel as base64url text. */
+type WithPrfSalt<T> = Omit<T, 'extensions'> & {
+  extensions: Record<string, unknown> & { prf: { eval: { first: string } } };
+};
+export type CreationOptions = WithPrfSalt<PublicKeyCredentialCreationOptionsJSON>;
+export type RequestOptions = WithPrfSalt<PublicKeyCredentialRequestOptionsJSON>;
+
+export const ceremonyFailed = (detail = 'The passkey response could not be verified. Try again.') =>
+  new AppError(400, 'webauthn-failed', 'Passkey check failed', detail);
+
+interface ChallengeBinding {
+  userId?: string | null;
+  invitationId?: string | null;
+  sessionId?: string | null;
+}
+
+/** The one place that runs WebAuthn ceremonies; one method per ceremony step. */
+@Injectable()
+export class WebauthnService {
+  constructor(
+    @InjectRepository(WebauthnChallengeEntity)
+    private readonly challenges: Repository<WebauthnChallengeEntity>,
+    @InjectRepository(PasskeyEntity) private readonly passkeys: Repository<PasskeyEntity>,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get origins(): string[] {
+    return [this.config.PUBLIC_ORIGIN, ...this.config.WEBAUTHN_EXTRA_ORIGINS];
+  }
+
+  hardenedFor(user: UserEntity): boolean {
+    return user.roles.some((r) => this.config.HARDENED_ROLES.includes(r));
+  }
+
+  private async issueChallenge(
+    ceremony: Ceremony,
+    challenge: string,
+    binding: ChallengeBinding,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.challenges.delete({
+      expiresAt: LessThan(new Date(now.getTime() - CHALLENGE_TTL_MS)),
+    });
+    await this.challenges.insert({
+      id: randomUUID(),
+      challenge,
+      ceremony,
+      userId: binding.userId ?? null,
+      invitationId: binding.invitationId ?? null,
+      sessionId: binding.sessionId ?? null,
+      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+      usedAt: null,
+    });
+  }
+
+  /**
+   * Takes the challenge the response answers and spends it, whatever the outcome: a challenge
+   * is good for exactly one attempt, within its lifetime, for the ceremony and party it was made for.
+   */
+  private async consumeChallenge(
+    clientDataJSON: string,
+    ceremony: Ceremony,
+    binding: ChallengeBinding,
+  ): Promise<string> {
+    let challenge: unknown;
+    try {
+      challenge = (
+        JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as {
+          challenge?: unknown;
+        }
+      ).challenge;
+    } catch {
+      throw ceremonyFailed('The passkey response is malformed.');
+    }
+    if (typeof challenge !== 'string' || challenge.length > 200)
+      throw ceremonyFailed('The passkey response is malformed.');
+    const now = this.clock.now();
+    const spent = await this.challenges
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: now })
+      .where(
+        'challenge = :challenge AND used_at IS NULL AND expires_at > :now AND ceremony = :ceremony',
+        { challenge, now, ceremony },
+      )
+      .returning(['user_id', 'invitation_id', 'session_id'])
+      .execute();
+    const row = (
+      spent.raw as {
+        user_id: string | null;
+        invitation_id: string | null;
+        session_id: string | null;
+      }[]
+    )[0];
+    const mismatch =
+      !row ||
+      (binding.userId !== undefined && row.user_id !== binding.userId) ||
+      (binding.invitationId !== undefined && row.invitation_id !== binding.invitationId) ||
+      (binding.sessionId !== undefined && row.session_id !== binding.sessionId);
+    if (mismatch) {
+      throw new AppError(
+        400,
+        'challenge-invalid',
+        'Passkey request expired',
+        'This passkey request has expired or was already used. Start again.',
+      );
+    }
+    return challenge;
+  }
+
+  async registrationOptions(
+    user: UserEntity,
+    ceremony: 'register' | 'add-passkey',
+    binding: ChallengeBinding,
+  ): Promise<CreationOptions> {
+    const existing = await this.passkeys.find({ where: { userId: user.id, revokedAt: IsNull() } });
+    const options = await generateRegistrationOptions({
+      rpName: this.config.WEBAUTHN_RP_NAME,
+      rpID: this.config.WEBAUTHN_RP_ID,
+      userName: user.email,
+      userDisplayName: user.displayName,
+      userID: new Uint8Array(user.webauthnUserId),
+      attestationType: this.hardenedFor(user) ? 'direct' : 'none',
+      excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
+      authenticatorSelection: {
+        residentKey: 'required',
+        requireResidentKey: true,
+        userVerification: 'required',
+      },
+      supportedAlgorithmIDs: [-8, -7, -257],
+      timeout: CHALLENGE_TTL_MS,
+    });
+    await this.issueChallenge(ceremony, options.challenge, { ...binding, userId: user.id });
+    return {
+      ...options,
+      extensions: { ...options.extensions, credProps: true, prf: { eval: { first: PRF_SALT_V1 } } },
+    };
+  }
+
+  /** Verifies a new credential for `user` and returns the passkey row to store (not yet saved). */
+  async verifyRegistration(
+    user: UserEntity,
+    ceremony: 'register' | 'add-passkey',
+    binding: ChallengeBinding,
+    response: RegistrationResponse,
+    name: string,
+  ): Promise<PasskeyEntity> {
+    const expectedChallenge = await this.consumeChallenge(
+      response.response.clientDataJSON,
+      ceremony,
+      { ...binding, userId: user.id },
+    );
+    let verified: VerifiedRegistrationResponse;
+    try {
+      verified = await verifyRegistrationResponse({
+        response: response as unknown as RegistrationResponseJSON,
+        expectedChallenge,
+        expectedOrigin: this.origins,
+        expectedRPID: this.config.WEBAUTHN_RP_ID,
+        requireUserVerification: true,
+      });
+    } catch {
+      throw ceremonyFailed();
+    }
+    if (!verified.verified) throw ceremonyFailed();
+    const info = verified.registrationInfo;
+    if (this.hardenedFor(user))
+      this.assertHardenedAuthenticator(response, info.fmt, info.aaguid, info.credentialDeviceType);
+    if (await this.passkeys.exists({ where: { credentialId: info.credential.id } })) {
+      throw new AppError(
+        409,
+        'conflict',
+        'Passkey already registered',
+        'This passkey is already registered.',
+      );
+    }
+    return this.passkeys.create({
+      id: randomUUID(),
+      credentialId: info.credential.id,
+      userId: user.id,
+      name,
+      publicKey: Buffer.from(info.credential.publicKey),
+      counter: info.credential.counter,
+      transports: info.credential.transports ?? [],
+      aaguid: info.aaguid,
+      attestationFormat: info.fmt,
+      deviceType: info.credentialDeviceType,
+      backedUp: info.credentialBackedUp,
+      prfCapable: response.clientExtensionResults.prf?.enabled === true,
+      lastUsedAt: null,
+      revokedAt: null,
+      flaggedAt: null,
+    });
+  }
+
+  /**
+   * Hardened roles need a device-bound authenticator whose make is proven by an attestation
+   * certificate (not self-attestation) and is on the allow-list.
+   */
+  private assertHardenedAuthenticator(
+    response: RegistrationResponse,
+    fmt: string,
+    aaguid: string,
+    deviceType: string,
+  ) {
+    const attestation = isoCBOR.decodeFirst<Map<string, unknown>>(
+      Buffer.from(response.response.attestationObject, 'base64url'),
+    );
+    const statement = attestation.get('attStmt');
+    const hasCertificate =
+      statement instanceof Map &&
+      Array.isArray(statement.get('x5c')) &&
+      (statement.get('x5c') as unknown[]).length > 0;
+    const refusal =
+      fmt === 'none' || !hasCertificate
+        ? 'this role needs an authenticator that proves its make (attestation), and this one did not'
+        : !this.config.AAGUID_ALLOWLIST.includes(aaguid)
+          ? `this authenticator model (${aaguid}) is not on the allow-list for this role`
+          : deviceType !== 'singleDevice'
+            ? 'this role needs a device-bound passkey, not a synced one'
+            : undefined;
+    if (refusal)
+      throw new AppError(
+        400,
+        'authenticator-not-allowed',
+        'Authenticator not allowed',
+        `Registration refused: ${refusal}.`,
+      );
+  }
+
+  async authenticationOptions(
+    ceremony: 'sign-in' | 'step-up',
+    binding: ChallengeBinding,
+    allow: PasskeyEntity[] = [],
+  ): Promise<RequestOptions> {
+    const options = await generateAuthenticationOptions({
+      rpID: this.config.WEBAUTHN_RP_ID,
+      userVerification: 'required',
+      allowCredentials: allow.map((p) => ({
+        id: p.credentialId,
+        transports: p.transports as never,
+      })),
+      timeout: CHALLENGE_TTL_MS,
+    });
+    await this.issueChallenge(ceremony, options.challenge, binding);
+    return { ...options, extensions: { prf: { eval: { first: PRF_SALT_V1 } } } };
+  }
+
+  /**
+   * Verifies an assertion. Returns the passkey and whether its signature counter went backwards
+   * (a cloned authenticator); the caller flags and refuses in that case.
+   */
+  async verifyAuthentication(
+    ceremony: 'sign-in' | 'step-up',
+    binding: ChallengeBinding,
+    response: AuthenticationResponse,
+    manager: EntityManager,
+  ): Promise<{ passkey: PasskeyEntity; counterRegressed: boolean }> {
+    const expectedChallenge = await this.consumeChallenge(
+      response.response.clientDataJSON,
+      ceremony,
+      binding,
+    );
+    const passkey = await manager.findOne(PasskeyEntity, {
+      where: { credentialId: response.id, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!passkey)
+      throw new AppError(
+        401,
+        'unknown-passkey',
+        'Unknown passkey',
+        'This passkey is not registered here, or it was revoked.',
+      );
+    let newCounter: number;
+    try {
+      // The library's own counter check runs before the signature check; ours runs after it.
+      const verified = await verifyAuthenticationResponse({
+        response: response as unknown as AuthenticationResponseJSON,
+        expectedChallenge,
+        expectedOrigin: this.origins,
+        expectedRPID: this.config.WEBAUTHN_RP_ID,
+        credential: {
+          id: passkey.credentialId,
+          publicKey: new Uint8Array(passkey.publicKey),
+          counter: 0,
+        },
+        requireUserVerification: true,
+      });
+      if (!verified.verified) throw ceremonyFailed();
+      newCounter = verified.authenticationInfo.newCounter;
+    } catch (error) {
+      throw error instanceof AppError ? error : ceremonyFailed();
+    }
+    const counterRegressed =
+      (newCounter > 0 || passkey.counter > 0) && newCounter <= passkey.counter;
+    if (!counterRegressed) {
+      passkey.counter = newCounter;
+      passkey.lastUsedAt = this.clock.now();
+    }
+    return { passkey, counterRegressed };
+  }
+}

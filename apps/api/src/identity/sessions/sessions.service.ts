@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
+import type { Session } from '@coop/contracts';
+import { AuditService } from '../../audit';
+import { Clock } from '../../platform/clock';
+import { APP_CONFIG, type AppConfig } from '../../platform/config';
+import { AppError } from '../../platform/errors';
+import { UserEntity } from '../users/user.entity';
+import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
+import { SessionEntity } from './session.entity';
+
+export interface Principal {
+  user: UserEntity;
+  session: SessionEntity;
+}
+
+/** Activity is written at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get idleMs(): number {
+    return this.config.SESSION_IDLE_MINUTES * 60_000;
+  }
+
+  /** Opens a session after a user-verified ceremony; returns the cookie token (shown once). */
+  async open(
+    user: UserEntity,
+    passkeyId: string,
+    userAgent: string | undefined,
+    manager: EntityManager,
+  ): Promise<{ token: string; session: SessionEntity }> {
+    const now = this.clock.now();
+    const { token, hash } = newSecretToken();
+    const session = manager.create(SessionEntity, {
+      id: randomUUID(),
+      tokenHash: hash,
+      userId: user.id,
+      passkeyId,
+      lastSeenAt: now,
+      verifiedAt: now,
+      expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      userAgent: (userAgent ?? 'unknown').slice(0, 200),
+      revokedAt: null,
+      revokedReason: null,
+    });
+    await manager.save(session);
+    return { token, session };
+  }
+
+  /** The signed-in principal for a cookie token, or null if it is unknown, ended or idle. */
+  async authenticate(token: string | undefined): Promise<Principal | null> {
+    if (!looksLikeToken(token)) return null;
+    const session = await this.sessions.findOne({
+      where: { tokenHash: hashSecretToken(token), revokedAt: IsNull() },
+    });
+    if (!session) return null;
+    const now = this.clock.now();
+    if (session.expiresAt <= now || session.lastSeenAt.getTime() + this.idleMs <= now.getTime())
+      return null;
+    const user = await this.users.findOne({ where: { id: session.userId } });
+    if (!user || user.status !== 'active') return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      session.lastSeenAt = now;
+      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
+    }
+    return { user, session };
+  }
+
+  async markVerified(sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId }, { verifiedAt: this.clock.now() });
+  }
+
+  isFreshlyVerified(session: SessionEntity): boolean {
+    return (
+      this.clock.now().getTime() - session.verifiedAt.getTime() <
+      this.config.STEP_UP_MINUTES * 60_000
+    );
+  }
+
+  async listActive(userId: string, currentSessionId?: string): Promise<Session[]> {
+    const now = this.clock.now();
+    const rows = await this.sessions.find({
+      where: { userId, revokedAt: IsNull() },
+      order: { lastSeenAt: 'DESC' },
+    });
+    return rows
+      .filter((s) => s.expiresAt > now && s.lastSeenAt.getTime() + this.idleMs > now.getTime())
+      .map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt.toISOString(),
+        lastSeenAt: s.lastSeenAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        userAgent: s.userAgent,
+        current: s.id === currentSessionId,
+      }));
+  }
+
+  async revoke(userId: string, sessionId: string, actorId: string, reason: string): Promise<void> {
+    await this.sessions.manager.transaction(async (m) => {
+      const result = await m.update(
+        SessionEntity,
+        { id: sessionId, userId, revokedAt: IsNull() },
+        {
+          revokedAt: this.clock.now(),
+          revokedReason: reason,
+        },
+      );
+      if (!result.affected)
+        throw new AppError(404, 'not-found', 'Not found', 'No such active session.');
+      await this.audit.record(
+        {
+          action: 'session.revoked',
+          actorId,
+          subjectType: 'user',
+          subjectId: userId,
+          details: { sessionId, reason },
+        },
+        m,
+      );
+    });
+  }
+
+  /** Ends every session of a user at once (suspension, deactivation, lost device). */
+  async revokeAll(userId: string, reason: string, manager: EntityManager): Promise<number> {
+    const result = await manager.update(
+      SessionEntity,
+      { userId, revokedAt: IsNull() },
+      {
+        revokedAt: this.clock.now(),
+        revokedReason: reason,
+      },
+    );
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,103 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import {
+  addPasskeyRequestSchema,
+  renamePasskeySchema,
+  type Me,
+  type Passkey,
+  type Session,
+} from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../../access';
+import { AuthService } from '../auth/auth.service';
+import type { CreationOptions } from '../passkeys/webauthn.service';
+import { PasskeysService } from '../passkeys/passkeys.service';
+import type { Principal } from '../sessions/sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { MeService } from './me.service';
+
+class RenamePasskeyDto extends createZodDto(renamePasskeySchema) {}
+class AddPasskeyDto extends createZodDto(addPasskeyRequestSchema) {}
+
+/** The signed-in user's own account: profile, passkeys, sessions. */
+@ApiTags('me')
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly me: MeService,
+    private readonly auth: AuthService,
+    private readonly passkeys: PasskeysService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Get()
+  @Access.signedIn()
+  get(@CurrentPrincipal() principal: Principal): Me {
+    return this.me.describe(principal);
+  }
+
+  @Get('passkeys')
+  @Access.signedIn()
+  listPasskeys(@CurrentPrincipal() { user }: Principal): Promise<Passkey[]> {
+    return this.passkeys.list(user.id);
+  }
+
+  @Post('passkeys/options')
+  @HttpCode(200)
+  @Access.signedIn({ stepUp: true })
+  addPasskeyOptions(@CurrentPrincipal() { user, session }: Principal): Promise<CreationOptions> {
+    return this.auth.addPasskeyOptions(user, session);
+  }
+
+  @Post('passkeys')
+  @Access.signedIn({ stepUp: true })
+  addPasskey(@Body() body: AddPasskeyDto, @CurrentPrincipal() { user, session }: Principal) {
+    return this.auth.addPasskey(user, session, body.passkeyName, body.response);
+  }
+
+  @Patch('passkeys/:id')
+  @Access.signedIn()
+  renamePasskey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RenamePasskeyDto,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<Passkey> {
+    return this.passkeys.rename(user.id, id, body.name, user.id);
+  }
+
+  @Delete('passkeys/:id')
+  @HttpCode(204)
+  @Access.signedIn({ stepUp: true })
+  revokePasskey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<void> {
+    return this.passkeys.revoke(user.id, id, user.id);
+  }
+
+  @Get('sessions')
+  @Access.signedIn()
+  listSessions(@CurrentPrincipal() { user, session }: Principal): Promise<Session[]> {
+    return this.sessions.listActive(user.id, session.id);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @Access.signedIn()
+  revokeSession(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<void> {
+    return this.sessions.revoke(user.id, id, user.id, 'revoked by the user');
+  }
+}

@@ -1,0 +1,147 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  changeStatusSchema,
+  recoveryInvitationSchema,
+  roleSchema,
+  stateCodeSchema,
+  updateUserSchema,
+  USER_STATUSES,
+  type IssuedInvitation,
+  type Passkey,
+  type Session,
+  type User,
+} from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../../access';
+import { StateCodePipe } from '../../states';
+import { InvitationsService } from '../invitations/invitations.service';
+import { PasskeysService } from '../passkeys/passkeys.service';
+import type { Principal } from '../sessions/sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersService } from './users.service';
+
+class UpdateUserDto extends createZodDto(updateUserSchema) {}
+class ChangeStatusDto extends createZodDto(changeStatusSchema) {}
+class RecoveryDto extends createZodDto(recoveryInvitationSchema) {}
+class UserFilterDto extends createZodDto(
+  z.strictObject({
+    status: z.enum(USER_STATUSES).optional(),
+    role: roleSchema.optional(),
+    stateCode: stateCodeSchema.optional(),
+  }),
+) {}
+
+/** The Registry admins' view of every account. */
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+    private readonly passkeys: PasskeysService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Get()
+  @Access.roles(['registry_admin'])
+  list(@Query() filter: UserFilterDto): Promise<User[]> {
+    return this.users.list(filter);
+  }
+
+  @Get(':id')
+  @Access.roles(['registry_admin'])
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @Access.roles(['registry_admin'], { stepUp: true })
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<User> {
+    return this.users.update(id, body, me.user.id);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Access.roles(['registry_admin'], { stepUp: true })
+  changeStatus(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeStatusDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<User> {
+    return this.users.changeStatus(id, body, me.user.id);
+  }
+
+  @Post(':id/recovery-invitation')
+  @Access.roles(['registry_admin'], { stepUp: true })
+  recover(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecoveryDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<IssuedInvitation> {
+    return this.invitations.inviteToRecover(id, body.expiresInHours, me.user.id);
+  }
+
+  @Get(':id/passkeys')
+  @Access.roles(['registry_admin'])
+  listPasskeys(@Param('id', ParseUUIDPipe) id: string): Promise<Passkey[]> {
+    return this.passkeys.list(id);
+  }
+
+  @Delete(':id/passkeys/:passkeyId')
+  @HttpCode(204)
+  @Access.roles(['registry_admin'], { stepUp: true })
+  revokePasskey(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('passkeyId', ParseUUIDPipe) passkeyId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<void> {
+    return this.passkeys.revoke(id, passkeyId, me.user.id);
+  }
+
+  @Get(':id/sessions')
+  @Access.roles(['registry_admin'])
+  listSessions(@Param('id', ParseUUIDPipe) id: string): Promise<Session[]> {
+    return this.sessions.listActive(id);
+  }
+
+  @Delete(':id/sessions/:sessionId')
+  @HttpCode(204)
+  @Access.roles(['registry_admin'], { stepUp: true })
+  revokeSession(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<void> {
+    return this.sessions.revoke(id, sessionId, me.user.id, 'revoked by a Registry admin');
+  }
+}
+
+/** Who speaks for a State: its focal points see their own team; facilitators and admins see all. */
+@ApiTags('states')
+@Controller('states/:code/members')
+export class StateMembersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Access.ownState('code', ['registry_admin', 'facilitator'])
+  list(@Param('code', StateCodePipe) code: string): Promise<User[]> {
+    return this.users.membersOf(code);
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import type { CreateState, RecordWithdrawal, State, StateRevision } from '@coop/contracts';
+import { AuditService } from '../audit';
+import { AppError } from '../platform/errors';
+import { StateRevisionEntity } from './state-revision.entity';
+import { StateEntity } from './state.entity';
+
+const toState = (e: StateEntity): State => ({
+  code: e.code,
+  names: e.names,
+  regionalGroup: e.regionalGroup,
+  entryIntoForce: e.entryIntoForce,
+  withdrawalEffective: e.withdrawalEffective,
+});
+
+@Injectable()
+export class StatesService {
+  constructor(
+    @InjectRepository(StateEntity) private readonly states: Repository<StateEntity>,
+    @InjectRepository(StateRevisionEntity)
+    private readonly revisions: Repository<StateRevisionEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<State[]> {
+    return (await this.states.find({ order: { code: 'ASC' } })).map(toState);
+  }
+
+  async get(code: string): Promise<State> {
+    const state = await this.states.findOne({ where: { code } });
+    if (!state)
+      throw new AppError(404, 'not-found', 'Unknown State', `No State Party with code ${code}.`);
+    return toState(state);
+  }
+
+  /** Members can be attached to a State only while the Statute is in force for it. */
+  async assertCanHaveMembers(code: string, manager?: EntityManager): Promise<void> {
+    const state = await (manager ?? this.states.manager).findOne(StateEntity, { where: { code } });
+    if (!state)
+      throw new AppError(
+        422,
+        'validation',
+        'Validation failed',
+        `stateCode: no State Party with code ${code}`,
+        {
+          errors: [{ field: 'stateCode', message: `no State Party with code ${code}` }],
+        },
+      );
+    if (
+      state.withdrawalEffective &&
+      state.withdrawalEffective <= new Date().toISOString().slice(0, 10)
+    ) {
+      throw new AppError(
+        409,
+        'state-withdrawn',
+        'State has withdrawn',
+        `${code} withdrew from the Rome Statute on ${state.withdrawalEffective}.`,
+      );
+    }
+  }
+
+  async create(input: CreateState, actorId: string): Promise<State> {
+    return this.states.manager.transaction(async (m) => {
+      if (await m.exists(StateEntity, { where: { code: input.code } })) {
+        throw new AppError(
+          409,
+          'conflict',
+          'Already exists',
+          `A State with code ${input.code} already exists.`,
+        );
+      }
+      const state = await m.save(m.create(StateEntity, input));
+      await this.keepRevision(m, state, actorId, 'created');
+      await this.audit.record(
+        {
+          action: 'state.created',
+          actorId,
+          subjectType: 'state',
+          subjectId: input.code,
+          stateCode: input.code,
+        },
+        m,
+      );
+      return toState(state);
+    });
+  }
+
+  async recordWithdrawal(code: string, input: RecordWithdrawal, actorId: string): Promise<State> {
+    return this.states.manager.transaction(async (m) => {
+      const state = await m.findOne(StateEntity, {
+        where: { code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!state)
+        throw new AppError(404, 'not-found', 'Unknown State', `No State Party with code ${code}.`);
+      if (input.withdrawalEffective <= state.entryIntoForce) {
+        throw new AppError(
+          422,
+          'validation',
+          'Validation failed',
+          'withdrawalEffective: must be after the entry into force',
+          {
+            errors: [
+              { field: 'withdrawalEffective', message: 'must be after the entry into force' },
+            ],
+          },
+        );
+      }
+      state.withdrawalEffective = input.withdrawalEffective;
+      await m.save(state);
+      await this.keepRevision(m, state, actorId, 'withdrawal recorded');
+      await this.audit.record(
+        {
+          action: 'state.withdrawal_recorded',
+          actorId,
+          subjectType: 'state',
+          subjectId: code,
+          stateCode: code,
+          details: { withdrawalEffective: input.withdrawalEffective },
+        },
+        m,
+      );
+      return toState(state);
+    });
+  }
+
+  async history(code: string): Promise<StateRevision[]> {
+    await this.get(code);
+    const rows = await this.revisions.find({
+      where: { code },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((r) => ({
+      snapshot: r.snapshot as State,
+      reason: r.reason,
+      actorId: r.actorId,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+
+  private async keepRevision(
+    m: EntityManager,
+    state: StateEntity,
+    actorId: string | null,
+    reason: string,
+  ) {
+    await m.save(StateRevisionEntity, {
+      code: state.code,
+      snapshot: toState(state),
+      actorId,
+      reason,
+    });
+  }
+}

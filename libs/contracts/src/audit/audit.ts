@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { stateCodeSchema } from '../states/states';
+
+export const auditEntrySchema = z.strictObject({
+  seq: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  stateCode: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.strictObject({
+  actorId: z.uuid().optional(),
+  action: z
+    .string()
+    .regex(/^[a-z0-9_.-]{1,80}$/)
+    .optional(),
+  stateCode: stateCodeSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

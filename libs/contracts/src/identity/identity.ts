@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { boundedText, stateCodeSchema } from '../states/states';
+
+export const ROLES = ['registry_admin', 'facilitator', 'focal_point'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const USER_STATUSES = ['invited', 'active', 'suspended', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export type InvitationPurpose = 'onboarding' | 'recovery' | 'bootstrap';
+export type AdminGrantStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+const email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+
+/** Roles are a non-empty set; a focal point belongs to exactly one State, others to none. */
+const rolesAndState = <T extends { roles?: Role[]; stateCode?: string | null }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) => {
+  if (!v.roles) return;
+  const focal = v.roles.includes('focal_point');
+  if (focal && !v.stateCode)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stateCode'],
+      message: 'a focal point must belong to a State',
+    });
+  if (!focal && v.stateCode)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['stateCode'],
+      message: 'only focal points belong to a State',
+    });
+};
+
+const roles = z
+  .array(roleSchema)
+  .min(1)
+  .max(3)
+  .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
+
+export const createInvitationSchema = z
+  .strictObject({
+    displayName: boundedText(120),
+    email,
+    roles: roles.refine((r) => !r.includes('registry_admin'), {
+      message: 'registry_admin is granted through a two-person approval, not an invitation',
+    }),
+    stateCode: stateCodeSchema.nullable().default(null),
+    expiresInHours: z.number().int().min(1).max(720).default(72),
+  })
+  .superRefine(rolesAndState);
+export type CreateInvitation = z.infer<typeof createInvitationSchema>;
+
+export const recoveryInvitationSchema = z.strictObject({
+  expiresInHours: z.number().int().min(1).max(720).default(72),
+});
+
+export const invitationStatusSchema = z.enum(['pending', 'redeemed', 'expired', 'revoked']);
+export type InvitationStatus = z.infer<typeof invitationStatusSchema>;
+
+export const invitationSchema = z.strictObject({
+  id: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  stateCode: z.string().nullable(),
+  purpose: z.enum(['onboarding', 'recovery', 'bootstrap']),
+  status: invitationStatusSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  createdBy: z.uuid().nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+/** Returned once, when an invitation is issued: the link holds the only copy of the token. */
+export const issuedInvitationSchema = z.strictObject({
+  invitation: invitationSchema,
+  link: z.string(),
+});
+export type IssuedInvitation = z.infer<typeof issuedInvitationSchema>;
+
+export const userSchema = z.strictObject({
+  id: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  stateCode: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    displayName: boundedText(120).optional(),
+    roles: roles
+      .refine((r) => !r.includes('registry_admin'), {
+        message: 'registry_admin is granted through a two-person approval',
+      })
+      .optional(),
+    stateCode: stateCodeSchema.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+export const changeStatusSchema = z.strictObject({
+  status: z.enum(['active', 'suspended', 'deactivated']),
+  reason: boundedText(500),
+});
+export type ChangeStatus = z.infer<typeof changeStatusSchema>;
+
+export const passkeySchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  deviceType: z.string(),
+  backedUp: z.boolean(),
+  prfCapable: z.boolean(),
+  flagged: z.boolean(),
+});
+export type Passkey = z.infer<typeof passkeySchema>;
+
+export const renamePasskeySchema = z.strictObject({ name: boundedText(60) });
+
+export const sessionSchema = z.strictObject({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  userAgent: z.string(),
+  current: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const meSchema = z.strictObject({
+  user: userSchema,
+  session: z.strictObject({
+    id: z.uuid(),
+    verifiedAt: z.string(),
+    expiresAt: z.string(),
+    idleTimeoutSeconds: z.number(),
+  }),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const adminGrantSchema = z.strictObject({
+  id: z.uuid(),
+  userId: z.uuid(),
+  requestedBy: z.uuid(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'cancelled']),
+  decidedBy: z.uuid().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type AdminGrant = z.infer<typeof adminGrantSchema>;
+
+export const requestAdminGrantSchema = z.strictObject({ userId: z.uuid() });
+export const decideAdminGrantSchema = z.strictObject({ decision: z.enum(['approve', 'reject']) });

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { boundedText } from '../states/states';
+
+/**
+ * The WebAuthn PRF input every sign-in asks for: SHA-256("coop-platform/passkey-prf/v1"),
+ * base64url. The output stays in the browser, where it unlocks the user's keys.
+ */
+export const PRF_SALT_V1 = 'ejwc2KCJNw4Co_sSgCRmV3qUPPsSHhgjWtc8_LoaH-c';
+
+const b64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*$/, 'must be base64url')
+  .max(16_384);
+
+/** Extension outputs the server accepts: PRF *results* must have been removed by the client. */
+const clientExtensionResults = z
+  .looseObject({
+    credProps: z.looseObject({ rk: z.boolean().optional() }).optional(),
+    prf: z
+      .looseObject({ enabled: z.boolean().optional() })
+      .refine((prf) => !('results' in prf), 'PRF results must never leave the browser')
+      .optional(),
+  })
+  .default({});
+
+export const registrationResponseSchema = z.strictObject({
+  id: b64url.min(1),
+  rawId: b64url.min(1),
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults,
+  response: z.looseObject({
+    clientDataJSON: b64url.min(1),
+    attestationObject: b64url.min(1),
+    authenticatorData: b64url.optional(),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: b64url.optional(),
+  }),
+});
+export type RegistrationResponse = z.infer<typeof registrationResponseSchema>;
+
+export const authenticationResponseSchema = z.strictObject({
+  id: b64url.min(1),
+  rawId: b64url.min(1),
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults,
+  response: z.looseObject({
+    clientDataJSON: b64url.min(1),
+    authenticatorData: b64url.min(1),
+    signature: b64url.min(1),
+    userHandle: b64url.optional(),
+  }),
+});
+export type AuthenticationResponse = z.infer<typeof authenticationResponseSchema>;
+
+const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not an invitation token');
+
+export const registrationOptionsRequestSchema = z.strictObject({ token: invitationToken });
+
+export const registrationVerifyRequestSchema = z.strictObject({
+  token: invitationToken,
+  passkeyName: boundedText(60),
+  response: registrationResponseSchema,
+});
+
+export const invitationPreviewSchema = z.strictObject({
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  stateCode: z.string().nullable(),
+  purpose: z.enum(['onboarding', 'recovery', 'bootstrap']),
+  expiresAt: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+export const authenticationVerifyRequestSchema = z.strictObject({
+  response: authenticationResponseSchema,
+});
+
+export const addPasskeyRequestSchema = z.strictObject({
+  passkeyName: boundedText(60),
+  response: registrationResponseSchema,
+});

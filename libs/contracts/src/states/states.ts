@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
+      message: 'must not contain control characters',
+    });
+
+export const boundedText = text;
+
+export const localizedNamesSchema = z.strictObject({
+  en: text(200),
+  fr: text(200),
+  ar: text(200),
+  es: text(200),
+});
+export type LocalizedNames = z.infer<typeof localizedNamesSchema>;
+
+export const REGIONAL_GROUPS = [
+  'african',
+  'asia-pacific',
+  'eastern-european',
+  'latin-american-caribbean',
+  'western-european-other',
+] as const;
+export const regionalGroupSchema = z.enum(REGIONAL_GROUPS);
+export type RegionalGroup = z.infer<typeof regionalGroupSchema>;
+
+export const stateCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code');
+const isoDate = z.iso.date();
+
+export const stateSchema = z.strictObject({
+  code: stateCodeSchema,
+  names: localizedNamesSchema,
+  regionalGroup: regionalGroupSchema,
+  entryIntoForce: isoDate,
+  withdrawalEffective: isoDate.nullable(),
+});
+export type State = z.infer<typeof stateSchema>;
+
+export const createStateSchema = stateSchema.extend({
+  withdrawalEffective: isoDate.nullable().default(null),
+});
+export type CreateState = z.infer<typeof createStateSchema>;
+
+export const recordWithdrawalSchema = z.strictObject({ withdrawalEffective: isoDate });
+export type RecordWithdrawal = z.infer<typeof recordWithdrawalSchema>;
+
+export const stateRevisionSchema = z.strictObject({
+  snapshot: stateSchema,
+  reason: z.string(),
+  actorId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type StateRevision = z.infer<typeof stateRevisionSchema>;
