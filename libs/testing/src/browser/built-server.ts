@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../free-port';
 import { repoRoot } from '../repo-root';
-import { createTestDatabase } from '../test-database';
+import { createTestDatabase, type TestDatabase } from '../test-database';
 
 export interface BuiltServer {
   /** Origin the browser should use, e.g. http://localhost:40123 (no trailing slash). */
   readonly url: string;
-  readonly databaseUrl: string;
+  /** The server's own database; dropping it under the server makes it unready. */
+  readonly database: TestDatabase;
   /** Everything the process printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -80,7 +81,7 @@ export async function startBuiltServer(env: NodeJS.ProcessEnv = {}): Promise<Bui
     await stop();
     throw error;
   }
-  return { url, databaseUrl: database.url, output: () => output, stop };
+  return { url, database, output: () => output, stop };
 }
 
 async function waitUntilReady(

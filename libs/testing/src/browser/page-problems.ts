@@ -17,7 +17,8 @@ export async function watchPageProblems(page: Page): Promise<PageProblems> {
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() === 'error' || /content security policy/i.test(text)) {
-      problems.push(`console ${message.type()}: ${text}`);
+      const where = message.location().url;
+      problems.push(`console ${message.type()}: ${text}${where ? ` (${where})` : ''}`);
     }
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
