@@ -107,23 +107,17 @@ export class WebauthnService {
     if (typeof challenge !== 'string' || challenge.length > 200)
       throw ceremonyFailed('The passkey response is malformed.');
     const now = this.clock.now();
-    const spent = await this.challenges
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: now })
-      .where(
-        'challenge = :challenge AND used_at IS NULL AND expires_at > :now AND ceremony = :ceremony',
-        { challenge, now, ceremony },
-      )
-      .returning(['user_id', 'invitation_id', 'session_id'])
-      .execute();
-    const row = (
-      spent.raw as {
-        user_id: string | null;
-        invitation_id: string | null;
-        session_id: string | null;
-      }[]
-    )[0];
+    // UPDATE … RETURNING spends the challenge and reads its binding in one atomic step.
+    const [rows] = (await this.challenges.query(
+      `UPDATE "webauthn_challenges" SET "used_at" = $1
+        WHERE "challenge" = $2 AND "used_at" IS NULL AND "expires_at" > $1 AND "ceremony" = $3
+        RETURNING "user_id", "invitation_id", "session_id"`,
+      [now, challenge, ceremony],
+    )) as [
+      { user_id: string | null; invitation_id: string | null; session_id: string | null }[],
+      number,
+    ];
+    const row = rows[0];
     const mismatch =
       !row ||
       (binding.userId !== undefined && row.user_id !== binding.userId) ||
