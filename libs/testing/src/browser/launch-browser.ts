@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,28 +15,14 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * A headless Chromium with a fresh profile, removed when the context closes. Playwright needs a
- * persistent context for the profile directory (it refuses a --user-data-dir argument).
+ * A headless Chromium with a fresh profile. An empty profile path makes Playwright create a
+ * temporary one and delete it once the browser has exited (deleting it ourselves on the
+ * context's close event races with Chromium's last writes).
  */
 export async function launchBrowser(): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'coop-chromium-'));
-  const context = await chromium
-    .launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    })
-    .catch((error: unknown) => {
-      rmSync(profile, { recursive: true, force: true });
-      throw error;
-    });
-  // Chromium may still be writing to the profile as the context reports closed.
-  context.on('close', () => {
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    } catch {
-      // A leftover directory in the temp folder is not worth failing a test run for.
-    }
+  return chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
   });
-  return context;
 }
