@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit';
 import { IdentityModule } from './identity';
@@ -30,9 +29,6 @@ export class AppModule {
         loggingModule(config),
         DatabaseModule.forRoot(config, databaseUrl),
         ClockModule,
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
-        }),
         AccessModule,
         MetricsModule,
         HealthModule,

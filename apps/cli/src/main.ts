@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit';
+import { bootstrapAdminCommand } from './commands/bootstrap-admin';
 import { doctorCommand } from './commands/doctor';
 import { migrateCommand } from './commands/migrate';
 
@@ -9,7 +11,11 @@ const program = new Command('coop')
   .showHelpAfterError()
   .exitOverride();
 
-program.addCommand(migrateCommand()).addCommand(doctorCommand());
+program
+  .addCommand(migrateCommand())
+  .addCommand(doctorCommand())
+  .addCommand(bootstrapAdminCommand())
+  .addCommand(auditCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const code = (error as { exitCode?: number }).exitCode;

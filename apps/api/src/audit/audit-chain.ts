@@ -28,10 +28,21 @@ export function canonicalJson(value: unknown): string {
 
 /** hash_n = SHA-256("coop-audit-v1" || hash_{n-1} || canonical(content_n)) */
 export function entryHash(prevHash: Buffer, content: AuditContent): Buffer {
+  const { seq, at, actorId, action, subjectType, subjectId, stateCode, details } = content;
+  const covered: AuditContent = {
+    seq,
+    at,
+    actorId,
+    action,
+    subjectType,
+    subjectId,
+    stateCode,
+    details,
+  };
   return createHash('sha256')
     .update('coop-audit-v1')
     .update(prevHash)
-    .update(canonicalJson(content))
+    .update(canonicalJson(covered))
     .digest();
 }
 

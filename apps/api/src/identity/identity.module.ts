@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { StatesModule } from '../states';
 import { AdminGrantEntity } from './admin-grants/admin-grant.entity';
 import { AdminGrantsController } from './admin-grants/admin-grants.controller';
@@ -27,6 +29,13 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [
     PassportModule,
+    // Per client address, for the public ceremonies (sign-in, registration, invitation links).
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+      }),
+    }),
     AuditModule,
     StatesModule,
     TypeOrmModule.forFeature([

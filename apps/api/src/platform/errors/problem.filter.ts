@@ -80,7 +80,8 @@ function fromAppError(error: AppError): Problem {
 
 export function sendProblem(req: Request, res: Response, problem: Problem): void {
   if (res.headersSent) return;
-  const requestId = typeof req.id === 'string' ? req.id : undefined;
+  const { id } = req as Request & { id?: unknown };
+  const requestId = typeof id === 'string' ? id : undefined;
   res
     .status(problem.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readiness } from '@coop/contracts';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,8 @@ const DATABASE_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,10 +26,17 @@ export class HealthService {
         throw new Error('migrations pending');
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : 'unknown';
-      throw new AppError(503, 'not-ready', 'Not ready', `The database is not ready: ${reason}.`, {
-        checks: { database: 'down' },
-      });
+      // The reason goes to the operator's log, not to anonymous callers.
+      this.logger.warn({ err: error }, 'readiness check failed');
+      throw new AppError(
+        503,
+        'not-ready',
+        'Not ready',
+        'The database is not reachable or its schema is not up to date.',
+        {
+          checks: { database: 'down' },
+        },
+      );
     }
     return {
       status: 'ready',

@@ -1,0 +1,2 @@
+export { createOperatorContext } from './operator.module';
+export type { OperatorContext } from './operator.module';

@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { withOperator } from './operator-session';
+
+export function bootstrapAdminCommand(): Command {
+  return new Command('bootstrap-admin')
+    .description('print a one-time invitation link for the first Registry admin')
+    .requiredOption('--name <name>', 'display name of the first admin')
+    .requiredOption('--email <email>', 'contact email of the first admin')
+    .action(async (options: { name: string; email: string }) => {
+      await withOperator(async ({ invitations }) => {
+        const { link, invitation } = await invitations.bootstrap(options.name, options.email);
+        process.stdout.write(
+          `One-time link for ${options.name} (valid until ${invitation.expiresAt}; shown only now):\n\n  ${link}\n\n`,
+        );
+      });
+    });
+}
