@@ -1,16 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { problemSchema, readinessSchema } from '@coop/contracts';
+import { repoRoot } from '@coop/testing';
 import {
   addVirtualAuthenticator,
   expectNoSeriousA11yViolations,
   launchBrowser,
-  repoRoot,
   startBuiltServer,
   watchPageProblems,
   type BuiltServer,
   type PageProblems,
-} from '@coop/testing';
+} from '@coop/testing/browser';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 type Language = 'en' | 'fr' | 'ar';

@@ -3,5 +3,4 @@ export type { TestDatabase } from './test-database';
 export { freePort } from './free-port';
 export { repoRoot } from './repo-root';
 export { runCli, spawnApi } from './cli-runner';
-export * from './browser';
 export * from './webauthn/soft-authenticator';
