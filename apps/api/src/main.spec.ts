@@ -97,8 +97,17 @@ describe('the API process', () => {
       expect(ready.database.mode).toBe('external');
       expect(existsSync(dataDir)).toBe(false);
       expect(api.output()).toContain('using the PostgreSQL server named by DATABASE_URL');
-    } finally {
+      // A database with no Registry admin gets one bootstrap link, printed once.
+      expect(api.output()).toMatch(
+        /No Registry admin exists yet[\s\S]*http:\/\/localhost:\d+\/invite#[A-Za-z0-9_-]{43}/,
+      );
       expect(await stopApi(api)).toBe(0);
+      const again = launchApi({ DATABASE_URL: database.url, PORT: String(await freePort()) });
+      await waitUntilReady(again);
+      expect(await stopApi(again)).toBe(0);
+      expect(again.output()).not.toContain('No Registry admin exists yet');
+    } finally {
+      api.child.kill('SIGTERM');
       await database.drop();
     }
   });
