@@ -1,11 +1,14 @@
 // Drives HTTP load in its own process so the load generator never shares an event loop with
 // the server it measures. Prints one JSON summary line.
-// Usage: node bench/lib/load-worker.mjs <url> <connections> <seconds> [expected body]
+// Usage: node bench/lib/load-worker.mjs <url> <connections> <seconds> [expected body] [headers JSON]
 import autocannon from 'autocannon';
 
-const [url, connections, seconds, expectBody] = process.argv.slice(2);
+const [url, connections, seconds, expectBodyArg, headersArg] = process.argv.slice(2);
+const expectBody = expectBodyArg || undefined;
 if (!url || !Number(connections) || !Number(seconds)) {
-  console.error('usage: load-worker.mjs <url> <connections> <seconds> [expected body]');
+  console.error(
+    'usage: load-worker.mjs <url> <connections> <seconds> [expected body] [headers JSON]',
+  );
   process.exit(2);
 }
 
@@ -13,6 +16,7 @@ const result = await autocannon({
   url,
   connections: Number(connections),
   duration: Number(seconds),
+  headers: headersArg ? JSON.parse(headersArg) : {},
   ...(expectBody === undefined ? {} : { expectBody }),
 });
 

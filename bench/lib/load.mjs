@@ -6,12 +6,22 @@ const WORKER = join(repoRoot, 'bench', 'lib', 'load-worker.mjs');
 
 /**
  * Runs autocannon against `url` from a separate process for `seconds` with `connections`
- * keep-alive connections. With `expectBody`, responses with another body count as failures.
+ * keep-alive connections. With `expectBody`, responses with another body count as failures;
+ * `headers` are sent with every request (a session cookie, say).
  * Rejects when any request failed, so a broken server never yields a figure.
  */
-export async function measure(url, { connections, seconds, expectBody, allowFailures = false }) {
-  const args = [WORKER, url, String(connections), String(seconds)];
-  if (expectBody !== undefined) args.push(expectBody);
+export async function measure(
+  url,
+  { connections, seconds, expectBody, headers, allowFailures = false },
+) {
+  const args = [
+    WORKER,
+    url,
+    String(connections),
+    String(seconds),
+    expectBody ?? '',
+    JSON.stringify(headers ?? {}),
+  ];
   const child = spawnNode(args);
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
