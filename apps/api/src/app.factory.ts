@@ -4,7 +4,8 @@ import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config';
-import { bodyErrorHandler, requireJsonBody } from './platform/errors';
+import { bodyErrorHandler, EARLY_LOG, requireJsonBody } from './platform/errors';
+import { assignRequestId } from './platform/logging';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
 import { csrfProtection, securityHeaders } from './platform/security';
@@ -31,6 +32,8 @@ export async function createApp(
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 
+  app.set(EARLY_LOG, logger);
+  app.use(assignRequestId);
   app.use(securityHeaders(config));
   app.use(metricsMiddleware(app.get(MetricsService)));
   app.use('/api', csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]));

@@ -58,7 +58,7 @@ describe('the API process', () => {
       const passwordFile = join(dataDir, 'pg-password');
       expect(readFileSync(passwordFile, 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{32}$/);
       const password = encodeURIComponent(readFileSync(passwordFile, 'utf8').trim());
-      const url = `postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_PG_PORT}/postgres`;
+      const url = `postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_PG_PORT}/coop`;
       const client = new Client({ connectionString: url });
       await client.connect();
       await client.query('CREATE TABLE restart_probe (note text)');

@@ -67,8 +67,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', (s) => void shutdown(s));
-  process.once('SIGINT', (s) => void shutdown(s));
+  // `on`, not `once`: a second signal must not kill the process before the database stops.
+  process.on('SIGTERM', (s) => void shutdown(s));
+  process.on('SIGINT', (s) => void shutdown(s));
 }
 
 /** With no Registry admin and no link waiting, print a one-time link to enrol the first one. */

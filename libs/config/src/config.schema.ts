@@ -6,6 +6,14 @@ const bool = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** scheme://host[:port], normalised the way browsers send it in the Origin header. */
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => ['', '/'].includes(new URL(u).pathname + new URL(u).search + new URL(u).hash), {
+    message: 'must be an origin (scheme://host[:port]) without a path',
+  })
+  .transform((u) => new URL(u).origin);
+
 /** A comma-separated list, each item checked by `item`. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -23,12 +31,7 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
-  PUBLIC_ORIGIN: z
-    .url({ protocol: /^https?$/ })
-    .refine((u) => new URL(u).origin === u.replace(/\/$/, ''), {
-      message: 'must be an origin (scheme://host[:port]) without a path',
-    })
-    .optional(),
+  PUBLIC_ORIGIN: origin.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -65,7 +68,7 @@ export const configSchema = z.object({
     .optional(),
   WEBAUTHN_RP_NAME: z.string().min(1).max(64).default('Cooperation Platform'),
   /** Extra origins allowed in WebAuthn ceremonies, comma-separated; PUBLIC_ORIGIN always is. */
-  WEBAUTHN_EXTRA_ORIGINS: list(z.url({ protocol: /^https?$/ })).default([]),
+  WEBAUTHN_EXTRA_ORIGINS: list(origin).default([]),
   /** Roles whose passkeys must be attested, device-bound authenticators from AAGUID_ALLOWLIST. */
   HARDENED_ROLES: list(z.enum(['registry_admin', 'facilitator', 'focal_point'])).default([]),
   AAGUID_ALLOWLIST: list(z.uuid()).default([]),

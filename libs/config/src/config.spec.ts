@@ -39,6 +39,19 @@ describe('loadConfig', () => {
     expect(described.METRICS_TOKEN).toBe('***');
   });
 
+  it('normalises origins the way browsers send them', () => {
+    const config = loadConfig({
+      PUBLIC_ORIGIN: 'https://coop.example.org:443/',
+      WEBAUTHN_EXTRA_ORIGINS: 'https://a.example.org/, http://b.example.org:8080',
+    });
+    expect(config.PUBLIC_ORIGIN).toBe('https://coop.example.org');
+    expect(config.WEBAUTHN_RP_ID).toBe('coop.example.org');
+    expect(config.WEBAUTHN_EXTRA_ORIGINS).toEqual([
+      'https://a.example.org',
+      'http://b.example.org:8080',
+    ]);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
   });

@@ -24,8 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const config = parsed.data;
-  const publicOrigin =
-    config.PUBLIC_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
+  const publicOrigin = config.PUBLIC_ORIGIN ?? `http://localhost:${config.PORT}`;
   if (config.HARDENED_ROLES.length > 0 && config.AAGUID_ALLOWLIST.length === 0) {
     throw new ConfigError([
       'AAGUID_ALLOWLIST: must list the allowed authenticators when HARDENED_ROLES is set',

@@ -1,4 +1,18 @@
+import { Client } from 'pg';
 import { startEmbeddedCluster, type RunningCluster } from './embedded-cluster';
+
+export const EMBEDDED_DATABASE = 'coop';
+
+async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
 
 export interface DatabaseTarget {
   url: string;
@@ -23,5 +37,7 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
     durability: 'durable',
     onLog: options.onLog,
   });
-  return { url: embedded.url, mode: 'embedded', embedded };
+  // The platform's data lives in its own database, not in the `postgres` maintenance one.
+  await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+  return { url: embedded.urlFor(EMBEDDED_DATABASE), mode: 'embedded', embedded };
 }

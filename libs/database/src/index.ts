@@ -3,5 +3,5 @@ export type { EmbeddedClusterOptions, RunningCluster } from './embedded-cluster'
 export { dataSourceOptions, MIGRATIONS_GLOB } from './data-source-options';
 export type { DatabaseOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './naming-strategy';
-export { resolveDatabase } from './connect';
+export { resolveDatabase, EMBEDDED_DATABASE } from './connect';
 export type { DatabaseTarget, ResolveDatabaseOptions } from './connect';

@@ -8,7 +8,7 @@ import { freePort } from './free-port';
 import { migrateWithCli } from './cli-runner';
 
 declare global {
-  var __coopTestCluster: RunningCluster | undefined;
+  var __coopTestCluster: { cluster: RunningCluster; scratch: string } | undefined;
 }
 
 /**
@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
       port: await freePort(),
       durability: 'volatile',
     });
-    globalThis.__coopTestCluster = cluster;
+    globalThis.__coopTestCluster = { cluster, scratch };
     adminUrl = cluster.url;
   }
   process.env[TEST_ADMIN_URL_ENV] = adminUrl;

@@ -8,7 +8,9 @@ export function auditCommand(): Command {
     .description('recompute the hash chain of the audit log; exit 1 naming the first bad entry')
     .option('--json', 'print the verdict as JSON')
     .action(async (options: { json?: boolean }) => {
-      const verdict = await withOperator(({ audit: service }) => service.verify());
+      const verdict = await withOperator({ migrate: false }, ({ audit: service }) =>
+        service.verify(),
+      );
       if (options.json) process.stdout.write(`${JSON.stringify(verdict)}\n`);
       else if (verdict.ok)
         process.stdout.write(

@@ -7,7 +7,7 @@ export function bootstrapAdminCommand(): Command {
     .requiredOption('--name <name>', 'display name of the first admin')
     .requiredOption('--email <email>', 'contact email of the first admin')
     .action(async (options: { name: string; email: string }) => {
-      await withOperator(async ({ invitations }) => {
+      await withOperator({ migrate: true }, async ({ invitations }) => {
         const { link, invitation } = await invitations.bootstrap(options.name, options.email);
         process.stdout.write(
           `One-time link for ${options.name} (valid until ${invitation.expiresAt}; shown only now):\n\n  ${link}\n\n`,

@@ -5,8 +5,14 @@ import { resolveDatabase } from '@coop/database';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { createOperatorContext, type OperatorContext } from '../../../api/src/operator';
 
-/** Runs `work` with the API's services on the configured database, then closes everything. */
-export async function withOperator<T>(work: (ctx: OperatorContext) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` with the API's services on the configured database, then closes everything.
+ * Only commands that set the platform up (`migrate: true`) may change the schema.
+ */
+export async function withOperator<T>(
+  options: { migrate: boolean },
+  work: (ctx: OperatorContext) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const target = await resolveDatabase({
     databaseUrl: config.DATABASE_URL,
@@ -14,7 +20,10 @@ export async function withOperator<T>(work: (ctx: OperatorContext) => Promise<T>
     embeddedPort: config.EMBEDDED_PG_PORT,
   });
   try {
-    const ctx = await createOperatorContext({ ...config, MIGRATIONS_RUN: true }, target.url);
+    const ctx = await createOperatorContext(
+      { ...config, MIGRATIONS_RUN: options.migrate },
+      target.url,
+    );
     try {
       return await work(ctx);
     } finally {

@@ -151,6 +151,12 @@ export class InvitationsService {
               },
               m,
             );
+      // Only the newest bootstrap link works: an older one may have leaked with a log.
+      await m.update(
+        InvitationEntity,
+        { purpose: 'bootstrap', redeemedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: this.clock.now() },
+      );
       return this.issueFor(user, 'bootstrap', DEFAULT_HOURS, null, m);
     });
   }

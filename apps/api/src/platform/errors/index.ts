@@ -1,4 +1,4 @@
 export { AppError, validationError, problemType, PROBLEM_CONTENT_TYPE } from './problem';
 export type { Problem, FieldError } from './problem';
-export { ProblemFilter, sendProblem } from './problem.filter';
+export { ProblemFilter, sendProblem, EARLY_LOG } from './problem.filter';
 export { bodyErrorHandler, requireJsonBody } from './body-errors';

@@ -34,7 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ err: exception }, 'unhandled error');
     }
     sendProblem(req, res, problem);
@@ -78,10 +78,25 @@ function fromAppError(error: AppError): Problem {
   };
 }
 
+/** Where requests refused before the request logger ran (CSRF, media type, body) are logged. */
+export const EARLY_LOG = 'coop.early-log';
+type EarlyLog = { warn(obj: object, msg: string): void };
+
 export function sendProblem(req: Request, res: Response, problem: Problem): void {
   if (res.headersSent) return;
-  const { id } = req as Request & { id?: unknown };
+  const { id, log } = req as Request & { id?: unknown; log?: unknown };
   const requestId = typeof id === 'string' ? id : undefined;
+  if (!log) {
+    (req.app.get(EARLY_LOG) as EarlyLog | undefined)?.warn(
+      {
+        requestId,
+        req: { method: req.method, path: req.path },
+        res: { status: problem.status },
+        problem: problem.type,
+      },
+      'request refused',
+    );
+  }
   res
     .status(problem.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -47,6 +47,7 @@ function expectProblem(res: request.Response, status: number, type: string) {
   expect(problem.status).toBe(status);
   expect(problem.type).toBe(`urn:coop:problem:${type}`);
   expect(problem.detail.length).toBeGreaterThan(5);
+  expect(problem.requestId).toMatch(/^[\w.-]{8,64}$/);
   expect(problem.requestId).toBe(res.headers['x-request-id']);
   expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
   return problem;

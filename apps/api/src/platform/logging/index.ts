@@ -1,1 +1,1 @@
-export { loggingModule, requestId } from './logging.module';
+export { loggingModule, requestId, assignRequestId } from './logging.module';

@@ -1,17 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import type { RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+type WithId = IncomingMessage & { id?: string };
+
 /** A caller's X-Request-Id is kept when well formed, so a trace crosses the proxy. */
 export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const withId = req as WithId;
+  if (withId.id) return withId.id;
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
+  withId.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', withId.id);
+  return withId.id;
 }
+
+/** First in the chain, so even requests refused before routing carry and log their id. */
+export const assignRequestId: RequestHandler = (req, res, next) => {
+  requestId(req, res);
+  next();
+};
 
 /** Paths only: query strings can carry one-time tokens. */
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
@@ -19,6 +31,7 @@ const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
 /** JSON logs with the request id on every line; no bodies, headers, tokens or personal data. */
 export const loggingModule = (config: AppConfig) =>
   LoggerModule.forRoot({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: requestId,

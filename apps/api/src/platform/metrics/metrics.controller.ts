@@ -21,11 +21,15 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
     summary: 'Prometheus metrics',
-    description: 'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set.',
+    description:
+      'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; without it, only loopback callers are answered.',
   })
   async scrape(@Req() req: Request): Promise<string> {
     const token = this.config.METRICS_TOKEN;
-    if (token && !sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) {
+    const allowed = token
+      ? sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)
+      : isLoopback(req.ip);
+    if (!allowed) {
       throw new AppError(
         401,
         'unauthenticated',
@@ -42,3 +46,6 @@ function sameSecret(given: string, expected: string): boolean {
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+const isLoopback = (ip: string | undefined) =>
+  ip === '::1' || ip?.startsWith('127.') || ip?.startsWith('::ffff:127.') || false;

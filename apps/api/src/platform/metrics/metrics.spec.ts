@@ -28,3 +28,16 @@ describe('Prometheus metrics', () => {
     expect(res.text).toContain('coop_process_cpu_user_seconds_total');
   });
 });
+
+describe('Prometheus metrics without a token', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: '1' });
+  });
+  afterAll(() => t.close());
+
+  it('answers loopback callers only', async () => {
+    await request(t.url).get('/api/v1/metrics').expect(200);
+    await request(t.url).get('/api/v1/metrics').set('X-Forwarded-For', '203.0.113.5').expect(401);
+  });
+});

@@ -13,6 +13,8 @@ export function webAppRouter(webDist: string): Router | undefined {
   if (!existsSync(indexHtml)) return undefined;
 
   const router = express.Router();
+  // API paths never touch the file system.
+  router.use((req, _res, next) => next(req.path.startsWith('/api/') ? 'router' : undefined));
   router.use(
     express.static(root, {
       index: false,
