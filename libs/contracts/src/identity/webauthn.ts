@@ -33,7 +33,12 @@ export const registrationResponseSchema = z.strictObject({
     clientDataJSON: b64url.min(1),
     attestationObject: b64url.min(1),
     authenticatorData: b64url.optional(),
-    transports: z.array(z.string().max(32)).max(10).optional(),
+    // Transport names are short lower-case tokens ("usb", "smart-card", …); they are stored and
+    // sent back to browsers, so nothing else (control characters, NUL) may get through.
+    transports: z
+      .array(z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a WebAuthn transport name'))
+      .max(10)
+      .optional(),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: b64url.optional(),
   }),

@@ -3,15 +3,19 @@ import { z } from 'zod';
 export const LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * Free text as people type it. Control characters (C0, DEL and C1) are refused, and so are lone
+ * surrogates: PostgreSQL would silently store them as U+FFFD, so the text kept would not be the
+ * text sent.
+ */
 const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), {
-      message: 'must not contain control characters',
-    });
+    .refine((s) => !/\p{Cc}/u.test(s), { message: 'must not contain control characters' })
+    .refine((s) => !/\p{Cs}/u.test(s), { message: 'must be well-formed Unicode text' });
 
 export const boundedText = text;
 
