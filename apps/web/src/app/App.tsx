@@ -1,13 +1,20 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { I18nProviders } from '../i18n';
+import { ApiProblem, setSignedOutListener } from './api-client';
+import { markSignedOut } from './auth';
 import { createAppRouter } from './router';
+import { StepUpProvider } from './StepUp';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { refetchOnWindowFocus: false, retry: 1 },
+      queries: {
+        refetchOnWindowFocus: false,
+        // An answer from the API (403, 404…) will not change on a second try; a lost one might.
+        retry: (failures, error) => !(error instanceof ApiProblem) && failures < 1,
+      },
     },
   });
 }
@@ -15,10 +22,16 @@ function createQueryClient(): QueryClient {
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
+  useEffect(() => {
+    setSignedOutListener(() => markSignedOut(queryClient));
+    return () => setSignedOutListener(undefined);
+  }, [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProviders>
-        <RouterProvider router={router} />
+        <StepUpProvider>
+          <RouterProvider router={router} />
+        </StepUpProvider>
       </I18nProviders>
     </QueryClientProvider>
   );

@@ -1,7 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { signOut } from '../identity/auth/passkey-ceremonies';
+import { useRoleSummary } from '../identity/labels';
 import { LanguageSwitcher } from '../i18n';
-import { SkipLink } from '../ui';
+import { Button, SkipLink } from '../ui';
+import { hasRole, useMe, useSession } from './auth';
 import './shell.css';
 
 const MAIN_ID = 'main';
@@ -15,8 +19,53 @@ function Emblem() {
   );
 }
 
+function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} className="shell__nav-link">
+        {children}
+      </NavLink>
+    </li>
+  );
+}
+
+function SignedInUser() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const summary = useRoleSummary();
+  const { signedOut } = useSession();
+  const navigate = useNavigate();
+  const leave = useMutation({
+    mutationFn: signOut,
+    // Even if the API could not be told, this browser forgets the user.
+    onSettled: () => {
+      signedOut();
+      void navigate('/sign-in', { replace: true });
+    },
+  });
+  if (!me) return null;
+  return (
+    <div className="shell__user">
+      <p className="shell__user-text">
+        <span className="shell__user-name">{me.user.displayName}</span>
+        <span className="shell__user-roles">{summary(me.user)}</span>
+      </p>
+      <Button
+        variant="secondary"
+        size="small"
+        className="shell__sign-out"
+        isPending={leave.isPending}
+        onPress={() => leave.mutate()}
+      >
+        {t('nav.signOut')}
+      </Button>
+    </div>
+  );
+}
+
 export function Shell() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   return (
     <div className="shell">
       <SkipLink target={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
@@ -28,14 +77,22 @@ export function Shell() {
           </Link>
           <nav className="shell__nav" aria-label={t('app.primaryNavigation')}>
             <ul className="shell__nav-list">
-              <li>
-                <NavLink to="/" end className="shell__nav-link">
-                  {t('nav.status')}
-                </NavLink>
-              </li>
+              {me ? (
+                <>
+                  <NavItem to="/" end>
+                    {t('nav.home')}
+                  </NavItem>
+                  <NavItem to="/account">{t('nav.account')}</NavItem>
+                  {hasRole(me, 'registry_admin') && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
+                </>
+              ) : (
+                <NavItem to="/sign-in">{t('nav.signIn')}</NavItem>
+              )}
+              <NavItem to="/status">{t('nav.status')}</NavItem>
             </ul>
           </nav>
           <LanguageSwitcher className="shell__language" />
+          <SignedInUser />
         </div>
       </header>
       <main id={MAIN_ID} className="shell__main" tabIndex={-1}>

@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router';
+import { InvitePage, SignInPage } from '../identity';
 import { StatusPage } from '../status';
 import { ErrorPage } from './ErrorPage';
+import { RequireSignedIn } from './guards';
+import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 
@@ -12,7 +15,13 @@ export function createAppRouter() {
         {
           errorElement: <ErrorPage />,
           children: [
-            { index: true, element: <StatusPage /> },
+            { path: 'sign-in', element: <SignInPage /> },
+            { path: 'invite', element: <InvitePage /> },
+            { path: 'status', element: <StatusPage /> },
+            {
+              element: <RequireSignedIn />,
+              children: [{ index: true, element: <HomePage /> }],
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../app/api-client';
-import { useDocumentTitle } from '../app/use-document-title';
+import { Page } from '../app/Page';
 import { Badge, Button, useDateTimeFormat, useNumberFormat, type BadgeTone } from '../ui';
 import { useReadiness, type ReadinessOutcome } from './readiness';
 import './status.css';
@@ -53,7 +53,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export function StatusPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('status.title'));
   const time = useDateTimeFormat(TIME);
   const milliseconds = useNumberFormat(MILLISECONDS);
   const { data, error, isFetching, refetch, dataUpdatedAt, errorUpdatedAt } = useReadiness();
@@ -63,9 +62,7 @@ export function StatusPage() {
   const checkedAt = Math.max(dataUpdatedAt, errorUpdatedAt);
 
   return (
-    <section className="page" aria-labelledby="status-title">
-      <h1 id="status-title">{t('status.title')}</h1>
-      <p className="page__lead">{t('status.intro')}</p>
+    <Page title={t('status.title')} lead={t('status.intro')}>
       <div className="status-card" aria-busy={isFetching}>
         <dl className="status-facts">
           <Fact label={t('status.fields.state')}>
@@ -111,6 +108,6 @@ export function StatusPage() {
           </Button>
         </div>
       </div>
-    </section>
+    </Page>
   );
 }

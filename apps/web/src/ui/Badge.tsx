@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import './badge.css';
 
-export type BadgeTone = 'positive' | 'negative' | 'neutral';
+export type BadgeTone = 'positive' | 'negative' | 'neutral' | 'warning';
 
 /** A short state label; the dot repeats the tone, the text carries the meaning. */
 export function Badge({ tone, children }: { tone: BadgeTone; children: ReactNode }) {

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRoleSummary } from '../identity/labels';
+import { hasRole, useSignedInUser } from './auth';
+import { Page } from './Page';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const summary = useRoleSummary();
+  return (
+    <Page title={t('home.title', { name: me.user.displayName })} lead={summary(me.user)}>
+      <ul className="home__links">
+        <li className="card">
+          <h2>
+            <Link to="/account">{t('nav.account')}</Link>
+          </h2>
+          <p>{t('home.account')}</p>
+        </li>
+        {hasRole(me, 'registry_admin') && (
+          <li className="card">
+            <h2>
+              <Link to="/admin">{t('nav.admin')}</Link>
+            </h2>
+            <p>{t('home.admin')}</p>
+          </li>
+        )}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
+import { Alert, Button, ModalDialog } from '../ui';
+import { setStepUpHandler, StepUpCancelled } from './api-client';
+import { useErrorMessage } from './errors';
+
+interface Pending {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Answers the API's "step-up required" for every screen: asks the user to confirm with their
+ * passkey, runs the ceremony, and lets the API client retry the refused request once. Requests
+ * refused while the dialog is open wait for the same confirmation.
+ */
+export function StepUpProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const pending = useRef<Pending | null>(null);
+  const [isOpen, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const ask = useCallback(() => {
+    if (pending.current) return pending.current.promise;
+    let resolve: () => void = () => undefined;
+    let reject: (error: Error) => void = () => undefined;
+    const promise = new Promise<void>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    pending.current = { promise, resolve, reject };
+    setError(null);
+    setOpen(true);
+    return promise;
+  }, []);
+
+  useEffect(() => {
+    setStepUpHandler(ask);
+    return () => setStepUpHandler(undefined);
+  }, [ask]);
+
+  const finish = (outcome: 'confirmed' | 'cancelled') => {
+    const current = pending.current;
+    pending.current = null;
+    setOpen(false);
+    if (outcome === 'confirmed') current?.resolve();
+    else current?.reject(new StepUpCancelled());
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await confirmWithPasskey();
+      finish('confirmed');
+    } catch (failure) {
+      setError(describe(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {children}
+      <ModalDialog
+        title={t('stepUp.title')}
+        isOpen={isOpen}
+        isDismissable={!busy}
+        onOpenChange={(open) => {
+          if (!open) finish('cancelled');
+        }}
+      >
+        <p>{t('stepUp.body')}</p>
+        {error && <Alert tone="error">{error}</Alert>}
+        <div className="ui-dialog__actions">
+          <Button variant="secondary" isDisabled={busy} onPress={() => finish('cancelled')}>
+            {t('common.cancel')}
+          </Button>
+          <Button autoFocus isPending={busy} onPress={() => void confirm()}>
+            {busy ? t('stepUp.confirming') : t('stepUp.confirm')}
+          </Button>
+        </div>
+      </ModalDialog>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { meSchema, type Me, type Role } from '@coop/contracts';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiProblem, apiGet } from './api-client';
+
+export const ME_QUERY_KEY = ['identity', 'me'] as const;
+
+/** Who is signed in, or null when the API says nobody is (401). */
+async function fetchMe(signal: AbortSignal): Promise<Me | null> {
+  try {
+    return await apiGet('/me', meSchema, signal);
+  } catch (error) {
+    if (error instanceof ApiProblem && error.problem.status === 401) return null;
+    throw error;
+  }
+}
+
+const isMeKey = (key: readonly unknown[]) =>
+  key.length === ME_QUERY_KEY.length && key.every((part, i) => part === ME_QUERY_KEY[i]);
+
+export function useMe() {
+  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: ({ signal }) => fetchMe(signal), retry: 1 });
+}
+
+/** The signed-in user inside a guarded route, where `useMe` has already answered. */
+export function useSignedInUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSignedInUser is for routes behind RequireSignedIn');
+  return data;
+}
+
+export function hasRole(me: Me | null | undefined, role: Role): boolean {
+  return !!me?.user.roles.includes(role);
+}
+
+/** Forgets everything fetched for the previous user, so nothing of theirs is shown to the next. */
+export function markSignedOut(queryClient: QueryClient): void {
+  if (!queryClient.getQueryData(ME_QUERY_KEY)) return;
+  queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
+  queryClient.setQueryData(ME_QUERY_KEY, null);
+}
+
+export function useSession() {
+  const queryClient = useQueryClient();
+  const signedIn = useCallback(
+    (me: Me) => {
+      queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
+      queryClient.setQueryData(ME_QUERY_KEY, me);
+    },
+    [queryClient],
+  );
+  const signedOut = useCallback(() => markSignedOut(queryClient), [queryClient]);
+  return { signedIn, signedOut };
+}

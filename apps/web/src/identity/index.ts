@@ -1,0 +1,2 @@
+export { InvitePage } from './auth/InvitePage';
+export { SignInPage } from './auth/SignInPage';

@@ -1,0 +1,1 @@
+export { stateName, useStateName, useStateOptions, useStates } from './queries';
