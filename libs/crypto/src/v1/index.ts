@@ -1,0 +1,13 @@
+export { ready } from './sodium';
+export * from './encoding';
+export * from './account-keys';
+export * from './key-record';
+export * from './recovery-key';
+export * from './bundle';
+export * from './safety-number';
+export * from './envelope';
+export * from './payload';
+export * from './signature';
+export * from './file-stream';
+export * from './attestation';
+export type { RandomSource } from './random';
