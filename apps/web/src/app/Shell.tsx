@@ -70,6 +70,12 @@ export function Shell() {
     <div className="shell">
       <SkipLink target={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
       <header className="shell__header">
+        <div className="shell__utility">
+          <div className="shell__utility-inner">
+            <SignedInUser />
+            <LanguageSwitcher className="shell__language" />
+          </div>
+        </div>
         <div className="shell__bar">
           <Link to="/" className="shell__brand">
             <Emblem />
@@ -91,8 +97,6 @@ export function Shell() {
               <NavItem to="/status">{t('nav.status')}</NavItem>
             </ul>
           </nav>
-          <LanguageSwitcher className="shell__language" />
-          <SignedInUser />
         </div>
       </header>
       <main id={MAIN_ID} className="shell__main" tabIndex={-1}>

@@ -19,7 +19,12 @@ const isMeKey = (key: readonly unknown[]) =>
   key.length === ME_QUERY_KEY.length && key.every((part, i) => part === ME_QUERY_KEY[i]);
 
 export function useMe() {
-  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: ({ signal }) => fetchMe(signal), retry: 1 });
+  // Fresh for a while: RequireSignedIn asks again at every navigation, which is what matters.
+  return useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 30_000,
+  });
 }
 
 /** The signed-in user inside a guarded route, where `useMe` has already answered. */
@@ -44,7 +49,10 @@ export function useSession() {
   const queryClient = useQueryClient();
   const signedIn = useCallback(
     (me: Me) => {
-      queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
+      // The invitation page is still on screen while it signs in: its preview must not refetch.
+      queryClient.removeQueries({
+        predicate: (query) => !isMeKey(query.queryKey) && query.queryKey[1] !== 'invitation',
+      });
       queryClient.setQueryData(ME_QUERY_KEY, me);
     },
     [queryClient],

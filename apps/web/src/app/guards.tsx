@@ -36,7 +36,7 @@ export function RequireSignedIn() {
   useEffect(() => {
     if (previous.current === location.pathname) return;
     previous.current = location.pathname;
-    void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }, { cancelRefetch: false });
   }, [location.pathname, queryClient]);
 
   if (isPending) return <Loading />;

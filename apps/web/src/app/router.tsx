@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { InvitePage, SignInPage } from '../identity';
+import { AccountPage, InvitePage, SignInPage } from '../identity';
 import { StatusPage } from '../status';
 import { ErrorPage } from './ErrorPage';
 import { RequireSignedIn } from './guards';
@@ -20,7 +20,10 @@ export function createAppRouter() {
             { path: 'status', element: <StatusPage /> },
             {
               element: <RequireSignedIn />,
-              children: [{ index: true, element: <HomePage /> }],
+              children: [
+                { index: true, element: <HomePage /> },
+                { path: 'account', element: <AccountPage /> },
+              ],
             },
             { path: '*', element: <NotFoundPage /> },
           ],

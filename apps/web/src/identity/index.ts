@@ -1,2 +1,3 @@
 export { InvitePage } from './auth/InvitePage';
 export { SignInPage } from './auth/SignInPage';
+export { AccountPage } from './me/AccountPage';

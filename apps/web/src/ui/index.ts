@@ -7,6 +7,7 @@ export type { ButtonProps } from './Button';
 export { CheckboxGroup } from './CheckboxGroup';
 export type { CheckboxOption } from './CheckboxGroup';
 export { cx } from './cx';
+export { ConfirmDialog } from './ConfirmDialog';
 export { DataTable } from './DataTable';
 export { ModalDialog } from './Dialog';
 export { Fact, Facts } from './Facts';
