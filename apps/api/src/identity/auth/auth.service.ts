@@ -48,16 +48,16 @@ export class AuthService {
     response: RegistrationResponse,
     userAgent?: string,
   ): Promise<SignedIn> {
-    const { invitation, user } = await this.invitations.findRedeemable(token);
+    const { invitation, user: invitee } = await this.invitations.findRedeemable(token);
     const passkey = await this.webauthn.verifyRegistration(
-      user,
+      invitee,
       'register',
       { invitationId: invitation.id },
       response,
       passkeyName,
     );
     return this.dataSource.transaction(async (m) => {
-      await this.invitations.markRedeemed(invitation, m);
+      const user = await this.invitations.markRedeemed(invitation, m);
       if (invitation.purpose === 'recovery') {
         // The lost passkey may be in someone else's hands: retire every old one and its sessions.
         await m.update(

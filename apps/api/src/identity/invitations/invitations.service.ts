@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
 import type {
   CreateInvitation,
   Invitation,
   InvitationPreview,
   InvitationPurpose,
   InvitationStatus,
+  UserStatus,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
@@ -19,6 +20,10 @@ import { UsersService } from '../users/users.service';
 import { InvitationEntity } from './invitation.entity';
 
 const DEFAULT_HOURS = 72;
+
+/** A recovery link is for someone already active; the others enrol someone still invited. */
+const redeemerStatus = (invitation: InvitationEntity): UserStatus =>
+  invitation.purpose === 'recovery' ? 'active' : 'invited';
 
 const invalidLink = () =>
   new AppError(
@@ -233,8 +238,7 @@ export class InvitationsService {
     });
     if (!invitation || invitation.expiresAt <= this.clock.now()) throw invalidLink();
     const user = await this.users.find(invitation.userId, m);
-    const expected = invitation.purpose === 'recovery' ? 'active' : 'invited';
-    if (user.status !== expected) throw invalidLink();
+    if (user.status !== redeemerStatus(invitation)) throw invalidLink();
     return { invitation, user };
   }
 
@@ -250,13 +254,24 @@ export class InvitationsService {
     };
   }
 
-  /** Marks the invitation used; fails if another request redeemed it first. */
-  async markRedeemed(invitation: InvitationEntity, m: EntityManager): Promise<void> {
+  /**
+   * Marks the invitation used and returns its person, locked, inside the caller's transaction.
+   * Both are checked again here, not only in `findRedeemable`: while the passkey was being
+   * verified, another request may have redeemed or revoked the link, or deactivated the person.
+   */
+  async markRedeemed(invitation: InvitationEntity, m: EntityManager): Promise<UserEntity> {
+    const now = this.clock.now();
     const result = await m.update(
       InvitationEntity,
-      { id: invitation.id, redeemedAt: IsNull() },
-      { redeemedAt: this.clock.now() },
+      { id: invitation.id, redeemedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
+      { redeemedAt: now },
     );
     if (!result.affected) throw invalidLink();
+    const user = await m.findOne(UserEntity, {
+      where: { id: invitation.userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!user || user.status !== redeemerStatus(invitation)) throw invalidLink();
+    return user;
   }
 }

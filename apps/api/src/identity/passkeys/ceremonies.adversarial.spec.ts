@@ -16,6 +16,7 @@ import {
   type SoftAuthenticationResponseJSON,
 } from '@coop/testing';
 import { Clock } from '../../platform/clock';
+import { WebauthnService } from './webauthn.service';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 import {
   ApiClient,
@@ -664,6 +665,61 @@ describe('passkey ceremonies under attack', () => {
         'invitation-invalid',
       );
       expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
+    });
+
+    /** Runs `during` after the passkey is verified and before the invitation is redeemed. */
+    async function registerWhile(invitation: IssuedInvitation, during: () => Promise<void>) {
+      const token = tokenOf(invitation.link);
+      const client = new ApiClient(t.url);
+      const options = await client.post<CreationOptionsInput>('/auth/registration/options', {
+        token,
+      });
+      const response = withoutPrfResults(
+        await new SoftAuthenticator({ origin: TEST_ORIGIN }).register(options.body),
+      );
+      const webauthn = t.app.get(WebauthnService);
+      const verify = webauthn.verifyRegistration.bind(webauthn);
+      const spy = jest
+        .spyOn(webauthn, 'verifyRegistration')
+        .mockImplementationOnce(async (...args) => {
+          const passkey = await verify(...args);
+          await during();
+          return passkey;
+        });
+      try {
+        return await withoutNewSession(() =>
+          client.post('/auth/registration/verify', { token, passkeyName: 'Racing', response }),
+        );
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('refuses a link revoked while its registration was being verified', async () => {
+      const invitation = await issueInvitation();
+      const reply = await registerWhile(invitation, async () => {
+        const revoked = await admin.client.delete(`/invitations/${invitation.invitation.id}`);
+        expect(revoked.status).toBe(200);
+      });
+      expectRefusal(reply, 410, 'invitation-invalid');
+      expect(await invitationStatus(invitation.invitation.id)).toBe('revoked');
+      expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
+      expect(await count('passkeys', 'user_id = $1', [invitation.invitation.userId])).toBe(0);
+    });
+
+    it('does not bring back a person deactivated while they were enrolling', async () => {
+      const invitation = await issueInvitation();
+      await stepUp(admin);
+      const reply = await registerWhile(invitation, async () => {
+        const deactivated = await admin.client.post(
+          `/users/${invitation.invitation.userId}/status`,
+          { status: 'deactivated', reason: 'invited by mistake' },
+        );
+        expect(deactivated.status).toBe(200);
+      });
+      expectRefusal(reply, 410, 'invitation-invalid');
+      expect((await userRow(invitation.invitation.userId)).status).toBe('deactivated');
+      expect(await count('passkeys', 'user_id = $1', [invitation.invitation.userId])).toBe(0);
     });
 
     it.each<[string, unknown]>([

@@ -23,6 +23,9 @@ export const toUser = (u: UserEntity): User => ({
 
 const notFound = () => new AppError(404, 'not-found', 'Unknown user', 'No such user.');
 
+/** Serialises every change that could leave the platform without an active Registry admin. */
+const ADMIN_COUNT_LOCK = 0x41444d4e; // "ADMN"
+
 export interface UserFilter {
   status?: string;
   role?: Role;
@@ -87,7 +90,13 @@ export class UsersService {
     return this.list({ stateCode, status: 'active' });
   }
 
+  /**
+   * Counts active Registry admins inside the caller's transaction, holding a transaction-wide
+   * lock first: two admins removing each other at the same moment must not both see two admins
+   * and leave none. The lock is released when the caller's transaction ends.
+   */
   async countActiveAdmins(manager: EntityManager): Promise<number> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_COUNT_LOCK]);
     return manager
       .createQueryBuilder(UserEntity, 'u')
       .where("u.status = 'active' AND 'registry_admin' = ANY(u.roles)")

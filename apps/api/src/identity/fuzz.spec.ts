@@ -1,0 +1,762 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import {
+  addPasskeyRequestSchema,
+  authenticationVerifyRequestSchema,
+  changeStatusSchema,
+  createInvitationSchema,
+  createStateSchema,
+  decideAdminGrantSchema,
+  problemSchema,
+  recordWithdrawalSchema,
+  recoveryInvitationSchema,
+  registrationOptionsRequestSchema,
+  registrationVerifyRequestSchema,
+  renamePasskeySchema,
+  requestAdminGrantSchema,
+  updateUserSchema,
+  type AdminGrant,
+  type IssuedInvitation,
+  type Passkey,
+} from '@coop/contracts';
+import {
+  SoftAuthenticator,
+  withoutPrfResults,
+  type CreationOptionsInput,
+  type RequestOptionsInput,
+} from '@coop/testing';
+import { API_PREFIX } from '../app.factory';
+import { startTestApp, type TestApp } from '../../test/app.harness';
+import {
+  ApiClient,
+  bootstrapAdmin,
+  IDENTITY_ENV,
+  invitePerson,
+  signIn,
+  stepUp,
+  TEST_ORIGIN,
+  tokenOf,
+  type Person,
+} from '../../test/identity.harness';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Kind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+type Path = (string | number)[];
+
+/** One valid request per write endpoint: the base every mutation starts from. */
+interface Case {
+  params: Record<string, string>;
+  body?: {
+    schema: z.ZodType;
+    valid: Json;
+    /** Dotted paths of objects that refuse unknown keys (`''` is the body itself). */
+    strict: string[];
+    /** Dotted paths where null is a valid value. */
+    nullable?: string[];
+    /** Numbers each numeric field must refuse. */
+    badNumbers?: Record<string, fc.Arbitrary<number>>;
+  };
+}
+
+interface WriteRoute {
+  method: string;
+  /** e.g. /api/v1/users/:id/status */
+  path: string;
+  readsBody: boolean;
+}
+
+interface Mutation {
+  what: string;
+  text: string;
+  /** How fast-check prints a counterexample: short, even for a 100 kB body. */
+  [fc.toStringMethod](): string;
+}
+
+const RUNS = 40;
+const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+const TABLES = ['users', 'invitations', 'passkeys', 'sessions', 'admin_grants', 'states'];
+
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : [typeof value === 'string' ? value : '/'];
+
+/** Every POST, PATCH and DELETE route, and whether its handler reads a body. */
+function writeRoutes(t: TestApp): WriteRoute[] {
+  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const writes = new Set([RequestMethod.POST, RequestMethod.PATCH, RequestMethod.DELETE]);
+  const found: WriteRoute[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as (abstract new (...args: never[]) => object) | null;
+    if (!controller || !wrapper.instance) continue;
+    const prototype = controller.prototype as Record<string, unknown>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      if (typeof handler !== 'function') continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined || !writes.has(method)) continue;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
+        string,
+        unknown
+      >;
+      const readsBody = Object.keys(args).some(
+        (key) => key.split(':')[0] === String(RouteParamtypes.BODY),
+      );
+      for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller)))
+        for (const sub of asList(Reflect.getMetadata(PATH_METADATA, handler)))
+          found.push({
+            method: RequestMethod[method],
+            path: join(API_PREFIX, base, sub),
+            readsBody,
+          });
+    }
+  }
+  return found;
+}
+
+const kindOf = (value: Json): Kind =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : (typeof value as 'boolean' | 'number' | 'string' | 'object');
+
+/** Every node below the root, with its path. */
+function nodes(value: Json, path: Path = []): { path: Path; value: Json }[] {
+  const children: [string | number, Json][] = Array.isArray(value)
+    ? value.map((v, i): [number, Json] => [i, v])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  return children.flatMap(([key, child]) => [
+    { path: [...path, key], value: child },
+    ...nodes(child, [...path, key]),
+  ]);
+}
+
+const dotted = (path: Path) => path.join('.');
+
+function at(root: Json, path: Path): Json {
+  return path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key], root);
+}
+
+function replaced(base: Json, path: Path, value: Json): Json {
+  const copy = structuredClone(base);
+  const parent = at(copy, path.slice(0, -1)) as Record<string | number, Json>;
+  parent[path[path.length - 1]] = value;
+  return copy;
+}
+
+/** Adds an own, enumerable key, even `__proto__`, so that it is serialised. */
+function withKey(base: Json, path: Path, key: string, value: Json): Json {
+  const copy = structuredClone(base);
+  Object.defineProperty(at(copy, path), key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+const valueOfKind: Record<Kind, fc.Arbitrary<Json>> = {
+  null: fc.constant(null),
+  boolean: fc.boolean(),
+  number: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+  string: fc.string({ maxLength: 20 }),
+  array: fc.array(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, { maxLength: 3 }),
+  object: fc.dictionary(
+    fc.string({ maxLength: 8 }),
+    fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+    {
+      maxKeys: 3,
+    },
+  ),
+};
+const KINDS = Object.keys(valueOfKind) as Kind[];
+
+const controlCharacter = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.constant(0x7f), fc.integer({ min: 0x80, max: 0x9f }))
+  .map((code) => String.fromCharCode(code));
+const loneSurrogate = fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uDC00\uD800');
+
+/** Puts `inserted` strictly inside `text`, where trimming cannot remove it. */
+const inside = (text: string, inserted: string, at: number) =>
+  text.length < 2
+    ? `${text}${inserted}${text || 'x'}`
+    : `${text.slice(0, 1 + (at % (text.length - 1)))}${inserted}${text.slice(1 + (at % (text.length - 1)))}`;
+
+const mutation = (what: string, body: Json | string): Mutation => {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return {
+    what,
+    text,
+    [fc.toStringMethod]: () => `${what}: ${JSON.stringify(text.slice(0, 200))}`,
+  };
+};
+
+/** Request bodies a strict server refuses, built from a valid one. */
+function badBodies(spec: NonNullable<Case['body']>): fc.Arbitrary<Mutation> {
+  const base = spec.valid;
+  const all = nodes(base);
+  const strings = all.filter((n) => typeof n.value === 'string');
+  const numbers = all.filter((n) => typeof n.value === 'number');
+  const scalars = all.filter((n) => kindOf(n.value) !== 'object');
+  const nullable = new Set(spec.nullable ?? []);
+  const pick = <T>(items: T[]) => fc.constantFrom(...items);
+  const kinds: fc.Arbitrary<Mutation>[] = [
+    pick(all).chain((n) =>
+      pick(
+        KINDS.filter(
+          (k) => k !== kindOf(n.value) && !(k === 'null' && nullable.has(dotted(n.path))),
+        ),
+      ).chain((kind) =>
+        valueOfKind[kind].map((v) =>
+          mutation(
+            `${kind} instead of ${kindOf(n.value)} at ${dotted(n.path)}`,
+            replaced(base, n.path, v),
+          ),
+        ),
+      ),
+    ),
+    fc
+      .tuple(pick(scalars), fc.integer({ min: 20, max: 2000 }))
+      .map(([n, depth]) =>
+        mutation(
+          `object nested ${depth} deep at ${dotted(n.path)}`,
+          replaced(base, n.path, JSON.parse(deepObject(depth)) as Json),
+        ),
+      ),
+    fc
+      .tuple(
+        pick(spec.strict),
+        fc.oneof(
+          fc.constantFrom(
+            'isAdmin',
+            'roles',
+            'status',
+            'userId',
+            '__proto__',
+            'constructor',
+            'toString',
+          ),
+          fc.string({ minLength: 1, maxLength: 12 }),
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
+      .filter(([path, key]) => {
+        const target = at(base, path === '' ? [] : path.split('.')) as Record<string, Json>;
+        return !Object.prototype.hasOwnProperty.call(target, key);
+      })
+      .map(([path, key, value]) =>
+        mutation(
+          `unknown field ${JSON.stringify(key)} in ${path || 'the body'}`,
+          withKey(base, path === '' ? [] : path.split('.'), key, value as Json),
+        ),
+      ),
+    fc.constantFrom(
+      mutation('null body', 'null'),
+      mutation('number body', '42'),
+      mutation('string body', '"text"'),
+      mutation('boolean body', 'true'),
+      mutation('empty array body', '[]'),
+      mutation('array instead of the object', JSON.stringify([base])),
+      mutation('object nested 3000 deep', deepObject(3000)),
+      mutation('array nested 3000 deep', deepArray(3000)),
+      mutation('truncated JSON', JSON.stringify(base).slice(0, -1)),
+      mutation('two JSON documents', `${JSON.stringify(base)}${JSON.stringify(base)}`),
+    ),
+  ];
+  if (strings.length > 0) {
+    kinds.push(
+      pick(strings).map((n) =>
+        mutation(`100 kB string at ${dotted(n.path)}`, replaced(base, n.path, 'x'.repeat(100_000))),
+      ),
+      fc
+        .tuple(pick(strings), controlCharacter, fc.nat())
+        .map(([n, c, i]) =>
+          mutation(
+            `control character U+${c.charCodeAt(0).toString(16).padStart(4, '0')} in ${dotted(n.path)}`,
+            replaced(base, n.path, inside(String(n.value), c, i)),
+          ),
+        ),
+      fc
+        .tuple(pick(strings), loneSurrogate, fc.nat())
+        .map(([n, s, i]) =>
+          mutation(
+            `lone surrogate in ${dotted(n.path)}`,
+            replaced(base, n.path, inside(String(n.value), s, i)),
+          ),
+        ),
+    );
+  }
+  if (numbers.length > 0) {
+    kinds.push(
+      pick(numbers).chain((n) => {
+        const bad = spec.badNumbers?.[dotted(n.path)];
+        if (!bad) throw new Error(`no out-of-range numbers listed for ${dotted(n.path)}`);
+        return bad.map((v) => mutation(`${v} at ${dotted(n.path)}`, replaced(base, n.path, v)));
+      }),
+    );
+  }
+  return fc.oneof(...kinds);
+}
+
+/** Path parameter values the route must refuse: not UUIDs, not State codes. */
+function badParam(name: string): fc.Arbitrary<{ what: string; segment: string }> {
+  const valid = name === 'code' ? (s: string) => /^[A-Z]{3}$/.test(s) : (s: string) => UUID.test(s);
+  const encoded = fc
+    .oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+      fc.uuid().map((u) => `${u}0`),
+      fc.uuid().map((u) => u.replace(/-/g, '')),
+      fc.uuid().map((u) => `${u.slice(0, -1)}g`),
+      fc.constantFrom('sen', 'SE', 'SENE', 'S3N', 'ÉTÉ', "' OR 1=1 --", 'null', 'x'.repeat(5000)),
+    )
+    .filter((s) => !valid(s))
+    .map((s) => ({ what: JSON.stringify(s.slice(0, 60)), segment: encodeURIComponent(s) }));
+  // Sent as is: percent-encodings that do not decode.
+  const raw = fc
+    .constantFrom('%', '%FF', '%E0%A4%A', '%C0%AF', '%00')
+    .map((s) => ({ what: `raw ${s}`, segment: s }));
+  return fc.oneof(encoded, raw);
+}
+
+const fill = (path: string, params: Record<string, string>) =>
+  path.replace(/:(\w+)/g, (_m, name: string) => params[name]);
+
+interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+async function send(
+  t: TestApp,
+  method: string,
+  path: string,
+  body: string | undefined,
+  cookie: string | undefined,
+): Promise<Answer> {
+  const res = await fetch(`${t.url}${path}`, {
+    method,
+    headers: {
+      Origin: TEST_ORIGIN,
+      'X-Coop-Csrf': '1',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    body,
+  });
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    text: await res.text(),
+  };
+}
+
+/** A clean refusal: 4xx, problem+json, with a detail. Throws a readable error otherwise. */
+function assertRefused(answer: Answer, what: string): void {
+  const problem =
+    /^application\/problem\+json/.test(answer.contentType) &&
+    problemSchema.safeParse(JSON.parse(answer.text) as unknown);
+  const ok =
+    answer.status >= 400 &&
+    answer.status < 500 &&
+    problem !== false &&
+    problem.success &&
+    problem.data.detail.trim().length > 0;
+  if (!ok)
+    throw new Error(
+      `${what}: answered ${answer.status} ${answer.contentType} ${answer.text.slice(0, 300)}`,
+    );
+}
+
+describe('fuzzing every write endpoint', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let admin: Person;
+  let target: Person;
+  let routes: WriteRoute[];
+  let cases: Record<string, Case>;
+
+  /** Every row of the identity tables, as one comparable value (activity timestamps aside). */
+  async function snapshot(tables = TABLES) {
+    const digests: Record<string, string> = {};
+    for (const table of tables) {
+      const [row] = (await db.query(
+        `SELECT count(*)::int AS n,
+                md5(coalesce(string_agg((to_jsonb(x) - 'last_seen_at')::text, '|' ORDER BY x::text), '')) AS h
+           FROM "${table}" x`,
+      )) as { n: number; h: string }[];
+      digests[table] = `${row.n}:${row.h}`;
+    }
+    return digests;
+  }
+  const auditSince = async (seq: string) =>
+    (
+      (await db.query('SELECT action FROM audit_log WHERE seq > $1 ORDER BY seq', [seq])) as {
+        action: string;
+      }[]
+    ).map((r) => r.action);
+  const auditHead = async () =>
+    (
+      (await db.query('SELECT coalesce(max(seq), 0)::text AS seq FROM audit_log')) as {
+        seq: string;
+      }[]
+    )[0].seq;
+
+  beforeAll(async () => {
+    t = await startTestApp(IDENTITY_ENV);
+    db = t.app.get(DataSource);
+    routes = writeRoutes(t);
+    admin = await bootstrapAdmin(t);
+    target = await invitePerson(t, admin, ['facilitator']);
+    const candidate = await invitePerson(t, admin, ['facilitator']);
+    const targetPasskey = (await target.client.get<Passkey[]>('/me/passkeys')).body[0];
+    const adminPasskey = (await admin.client.get<Passkey[]>('/me/passkeys')).body[0];
+
+    const pending = await admin.client.post<IssuedInvitation>('/invitations', {
+      displayName: 'Fuzz Invitee',
+      email: 'fuzz.invitee@example.org',
+      roles: ['facilitator'],
+    });
+    const token = tokenOf(pending.body.link);
+    const registrationOptions = await new ApiClient(t.url).post<CreationOptionsInput>(
+      '/auth/registration/options',
+      { token },
+    );
+    const registration = withoutPrfResults(
+      await new SoftAuthenticator({ origin: TEST_ORIGIN }).register(registrationOptions.body),
+    );
+    const signInOptions = await new ApiClient(t.url).post<RequestOptionsInput>(
+      '/auth/sign-in/options',
+    );
+    // Someone who signs in nowhere else, so this assertion stays the newest one of its passkey.
+    const signer = await invitePerson(t, admin, ['facilitator']);
+    const assertion = withoutPrfResults(
+      await signer.authenticator.authenticate(signInOptions.body),
+    );
+
+    await stepUp(admin);
+    const grant = await admin.client.post<AdminGrant>('/admin-grants', {
+      userId: target.me.user.id,
+    });
+    const stepUpOptions = await admin.client.post<RequestOptionsInput>('/auth/step-up/options');
+    const stepUpAssertion = withoutPrfResults(
+      await admin.authenticator.authenticate(stepUpOptions.body),
+    );
+    const addOptions = await admin.client.post<CreationOptionsInput>('/me/passkeys/options');
+    const added = withoutPrfResults(
+      await new SoftAuthenticator({ origin: TEST_ORIGIN }).register(addOptions.body),
+    );
+    await stepUp(admin); // fresh for the whole file
+
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
+    const hours = fc.oneof(
+      fc.integer({ max: 0 }),
+      fc.integer({ min: 721 }),
+      fc.double({ min: 1, max: 720, noInteger: true, noNaN: true }),
+      fc.constantFrom(1e308, -1e308, 2 ** 53 + 2, -0.5),
+    );
+    const algorithm = fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true });
+    const registrationStrict = ['', 'response'];
+    const u = target.me.user.id;
+    cases = {
+      'POST /api/v1/auth/invitation': {
+        params: {},
+        body: { schema: registrationOptionsRequestSchema, valid: { token }, strict: [''] },
+      },
+      'POST /api/v1/auth/registration/options': {
+        params: {},
+        body: { schema: registrationOptionsRequestSchema, valid: { token }, strict: [''] },
+      },
+      'POST /api/v1/auth/registration/verify': {
+        params: {},
+        body: {
+          schema: registrationVerifyRequestSchema,
+          valid: json({ token, passkeyName: 'Fuzzed passkey', response: registration }),
+          strict: registrationStrict,
+          badNumbers: { 'response.response.publicKeyAlgorithm': algorithm },
+        },
+      },
+      'POST /api/v1/auth/sign-in/options': { params: {} },
+      'POST /api/v1/auth/sign-in/verify': {
+        params: {},
+        body: {
+          schema: authenticationVerifyRequestSchema,
+          valid: json({ response: assertion }),
+          strict: registrationStrict,
+        },
+      },
+      'POST /api/v1/auth/step-up/options': { params: {} },
+      'POST /api/v1/auth/step-up/verify': {
+        params: {},
+        body: {
+          schema: authenticationVerifyRequestSchema,
+          valid: json({ response: stepUpAssertion }),
+          strict: registrationStrict,
+        },
+      },
+      'POST /api/v1/auth/sign-out': { params: {} },
+      'POST /api/v1/me/passkeys/options': { params: {} },
+      'POST /api/v1/me/passkeys': {
+        params: {},
+        body: {
+          schema: addPasskeyRequestSchema,
+          valid: json({ passkeyName: 'Second key', response: added }),
+          strict: registrationStrict,
+          badNumbers: { 'response.response.publicKeyAlgorithm': algorithm },
+        },
+      },
+      'PATCH /api/v1/me/passkeys/:id': {
+        params: { id: adminPasskey.id },
+        body: { schema: renamePasskeySchema, valid: { name: 'Renamed key' }, strict: [''] },
+      },
+      'DELETE /api/v1/me/passkeys/:id': { params: { id: adminPasskey.id } },
+      'DELETE /api/v1/me/sessions/:id': { params: { id: target.me.session.id } },
+      'PATCH /api/v1/users/:id': {
+        params: { id: u },
+        body: {
+          schema: updateUserSchema,
+          valid: { displayName: 'New Name', roles: ['facilitator'], stateCode: null },
+          strict: [''],
+          nullable: ['stateCode'],
+        },
+      },
+      'POST /api/v1/users/:id/status': {
+        params: { id: u },
+        body: {
+          schema: changeStatusSchema,
+          valid: { status: 'suspended', reason: 'fuzzing' },
+          strict: [''],
+        },
+      },
+      'POST /api/v1/users/:id/recovery-invitation': {
+        params: { id: u },
+        body: {
+          schema: recoveryInvitationSchema,
+          valid: { expiresInHours: 24 },
+          strict: [''],
+          badNumbers: { expiresInHours: hours },
+        },
+      },
+      'DELETE /api/v1/users/:id/passkeys/:passkeyId': {
+        params: { id: u, passkeyId: targetPasskey.id },
+      },
+      'DELETE /api/v1/users/:id/sessions/:sessionId': {
+        params: { id: u, sessionId: target.me.session.id },
+      },
+      'POST /api/v1/invitations': {
+        params: {},
+        body: {
+          schema: createInvitationSchema,
+          valid: {
+            displayName: 'Aminata Diop',
+            email: 'aminata.diop@example.org',
+            roles: ['focal_point'],
+            stateCode: 'SEN',
+            expiresInHours: 48,
+          },
+          strict: [''],
+          badNumbers: { expiresInHours: hours },
+        },
+      },
+      'DELETE /api/v1/invitations/:id': { params: { id: pending.body.invitation.id } },
+      'POST /api/v1/admin-grants': {
+        params: {},
+        body: {
+          schema: requestAdminGrantSchema,
+          valid: { userId: candidate.me.user.id },
+          strict: [''],
+        },
+      },
+      'POST /api/v1/admin-grants/:id/decision': {
+        params: { id: grant.body.id },
+        body: { schema: decideAdminGrantSchema, valid: { decision: 'reject' }, strict: [''] },
+      },
+      'DELETE /api/v1/admin-grants/holders/:userId': { params: { userId: admin.me.user.id } },
+      'POST /api/v1/states': {
+        params: {},
+        body: {
+          schema: createStateSchema,
+          valid: {
+            code: 'ZZZ',
+            names: { en: 'Zedland', fr: 'Zédie', ar: 'زدلاند', es: 'Zedlandia' },
+            regionalGroup: 'african',
+            entryIntoForce: '2030-01-01',
+            withdrawalEffective: null,
+          },
+          strict: ['', 'names'],
+          nullable: ['withdrawalEffective'],
+        },
+      },
+      'POST /api/v1/states/:code/withdrawal': {
+        params: { code: 'SEN' },
+        body: {
+          schema: recordWithdrawalSchema,
+          valid: { withdrawalEffective: '2031-01-01' },
+          strict: [''],
+        },
+      },
+    };
+  });
+  afterAll(() => t.close());
+
+  it('has one valid base request for every write endpoint, with a body exactly where one is read', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(keys.length).toBeGreaterThan(20);
+    expect(keys.filter((k) => !cases[k])).toEqual([]);
+    expect(Object.keys(cases).filter((k) => !keys.includes(k))).toEqual([]);
+    for (const route of routes) {
+      const spec = cases[`${route.method} ${route.path}`];
+      expect({ route: route.path, readsBody: spec.body !== undefined }).toEqual({
+        route: route.path,
+        readsBody: route.readsBody,
+      });
+      if (spec.body) expect(spec.body.schema.safeParse(spec.body.valid).error).toBeUndefined();
+    }
+  });
+
+  it('refuses every malformed body with a 4xx problem and stores nothing', async () => {
+    for (const route of routes.filter((r) => r.readsBody)) {
+      const key = `${route.method} ${route.path}`;
+      const spec = cases[key];
+      if (!spec.body) continue;
+      const before = await snapshot();
+      const head = await auditHead();
+      const path = fill(route.path, spec.params);
+      await fc.assert(
+        fc.asyncProperty(badBodies(spec.body), async (m) => {
+          assertRefused(
+            await send(t, route.method, path, m.text, admin.client.cookie),
+            `${key} with ${m.what}`,
+          );
+        }),
+        { numRuns: RUNS },
+      );
+      expect({ key, tables: await snapshot() }).toEqual({ key, tables: before });
+      const audited = await auditSince(head);
+      expect({ key, audited: audited.filter((a) => a !== 'auth.sign_in_failed') }).toEqual({
+        key,
+        audited: [],
+      });
+      if (!key.endsWith('/sign-in/verify')) expect({ key, audited }).toEqual({ key, audited: [] });
+    }
+  });
+
+  it('refuses malformed path parameters with a 4xx problem and stores nothing', async () => {
+    for (const route of routes.filter((r) => r.path.includes(':'))) {
+      const key = `${route.method} ${route.path}`;
+      const spec = cases[key];
+      const names = Object.keys(spec.params);
+      const before = await snapshot();
+      const head = await auditHead();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...names).chain((name) => badParam(name).map((bad) => ({ name, bad }))),
+          async ({ name, bad }) => {
+            const params = Object.fromEntries(
+              names.map((n) => [n, n === name ? bad.segment : encodeURIComponent(spec.params[n])]),
+            );
+            const body = spec.body ? JSON.stringify(spec.body.valid) : undefined;
+            assertRefused(
+              await send(t, route.method, fill(route.path, params), body, admin.client.cookie),
+              `${key} with ${name} = ${bad.what}`,
+            );
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect({ key, tables: await snapshot() }).toEqual({ key, tables: before });
+      expect({ key, audited: await auditSince(head) }).toEqual({ key, audited: [] });
+    }
+  });
+
+  it('ignores whatever body is sent to the endpoints that read none, without a 5xx', async () => {
+    const anyBody = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      fc.constantFrom('null', '"text"', deepObject(3000), deepArray(3000), '{"a":', '[1,]'),
+    );
+    const structured = (text: string) => {
+      try {
+        JSON.parse(text);
+        return /^\s*[[{]/.test(text);
+      } catch {
+        return false;
+      }
+    };
+    for (const route of routes.filter((r) => !r.readsBody && !r.path.includes(':'))) {
+      const key = `${route.method} ${route.path}`;
+      const signOut = route.path.endsWith('/sign-out');
+      const watched = signOut ? TABLES.filter((x) => x !== 'sessions' && x !== 'passkeys') : TABLES;
+      const before = await snapshot(watched);
+      const head = await auditHead();
+      const baseline = (await send(t, route.method, route.path, undefined, admin.client.cookie))
+        .status;
+      if (signOut) admin = await signIn(t, admin.authenticator);
+      await fc.assert(
+        fc.asyncProperty(anyBody, async (text) => {
+          const session = signOut
+            ? (await signIn(t, target.authenticator)).client.cookie
+            : admin.client.cookie;
+          const answer = await send(t, route.method, route.path, text, session);
+          const expected = structured(text) ? baseline : 400;
+          if (answer.status !== expected || answer.status >= 500)
+            throw new Error(
+              `${key} with ${text.slice(0, 80)}: answered ${answer.status}, expected ${expected}`,
+            );
+          if (expected >= 400) assertRefused(answer, `${key} with ${text.slice(0, 80)}`);
+        }),
+        { numRuns: RUNS },
+      );
+      expect({ key, tables: await snapshot(watched) }).toEqual({ key, tables: before });
+      const audited = await auditSince(head);
+      const allowed = signOut ? ['auth.signed_in', 'session.revoked'] : [];
+      expect({ key, audited: audited.filter((a) => !allowed.includes(a)) }).toEqual({
+        key,
+        audited: [],
+      });
+    }
+    await stepUp(admin);
+    expect((await admin.client.get('/me')).status).toBe(200);
+  });
+
+  it('accepts the untouched bases afterwards: the fuzzing aimed at live requests', async () => {
+    const body = (key: string) => cases[key].body?.valid;
+    const rename = await admin.client.patch<Passkey>(
+      `/me/passkeys/${cases['PATCH /api/v1/me/passkeys/:id'].params.id}`,
+      body('PATCH /api/v1/me/passkeys/:id'),
+    );
+    expect(rename.status).toBe(200);
+    expect(
+      (
+        await new ApiClient(t.url).post(
+          '/auth/sign-in/verify',
+          body('POST /api/v1/auth/sign-in/verify'),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await new ApiClient(t.url).post(
+          '/auth/registration/verify',
+          body('POST /api/v1/auth/registration/verify'),
+        )
+      ).status,
+    ).toBe(200);
+  });
+});
