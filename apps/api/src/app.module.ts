@@ -4,6 +4,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit';
 import { IdentityModule } from './identity';
+import { KeysModule } from './keys';
 import { ClockModule } from './platform/clock';
 import { StatesModule } from './states';
 import { ConfigModule, type AppConfig } from './platform/config';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         StatesModule,
         IdentityModule,
+        KeysModule,
         ...extra,
       ],
       providers: [

@@ -4,3 +4,4 @@ export * from './states/states';
 export * from './identity/identity';
 export * from './identity/webauthn';
 export * from './audit/audit';
+export * from './keys/keys';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, Repository, type EntityManager } from 'typeorm';
+import { IsNull, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import type {
   CreateInvitation,
   Invitation,
@@ -179,6 +179,15 @@ export class InvitationsService {
         .getCount();
       return pending === 0;
     });
+  }
+
+  /** The person who redeemed the first bootstrap link: the root of key attestations. */
+  async firstBootstrapRedeemer(): Promise<UserEntity | null> {
+    const first = await this.invitations.findOne({
+      where: { purpose: 'bootstrap', redeemedAt: Not(IsNull()) },
+      order: { redeemedAt: 'ASC' },
+    });
+    return first ? this.users.find(first.userId) : null;
   }
 
   async list(status?: InvitationStatus): Promise<Invitation[]> {

@@ -1,0 +1,38 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
+import { UserEntity } from '../identity/users/user.entity';
+
+/** A user's public keys, one row per generation; the newest generation is current. */
+@Entity('key_records')
+@Index('key_records_user_generation_unique', ['userId', 'generation'], { unique: true })
+export class KeyRecordEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'key_records_user_fk' })
+  user?: UserEntity;
+
+  @Column({ type: 'integer' })
+  generation: number;
+
+  /** The self-signed record exactly as the client made it. */
+  @Column({ type: 'jsonb' })
+  record: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  fingerprint: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

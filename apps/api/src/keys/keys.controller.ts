@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import {
+  attestationSchema,
+  enrolKeysSchema,
+  putWrapSchema,
+  recordVerificationSchema,
+  type UserKeys,
+  type Verification,
+  type WrapRecord,
+} from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../access';
+import type { Principal } from '../identity';
+import { KeysService } from './keys.service';
+
+class EnrolKeysDto extends createZodDto(enrolKeysSchema) {}
+class PutWrapDto extends createZodDto(putWrapSchema) {}
+class AttestationDto extends createZodDto(attestationSchema) {}
+class RecordVerificationDto extends createZodDto(recordVerificationSchema) {}
+
+@ApiTags('keys')
+@Controller('keys')
+export class KeysController {
+  constructor(private readonly keys: KeysService) {}
+
+  @Get('me')
+  @Access.signedIn()
+  mine(@CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
+    return this.keys.userKeys(user.id);
+  }
+
+  /** Publishes new keys (first enrolment or a key change) with their wrapped private bundle. */
+  @Put('me')
+  @Access.signedIn({ stepUp: true })
+  enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
+    return this.keys.enrol(user.id, body);
+  }
+
+  @Get('me/wraps')
+  @Access.signedIn()
+  wraps(@CurrentPrincipal() { user }: Principal): Promise<WrapRecord[]> {
+    return this.keys.wraps(user.id);
+  }
+
+  @Put('me/wraps')
+  @HttpCode(204)
+  @Access.signedIn()
+  putWrap(@Body() body: PutWrapDto, @CurrentPrincipal() { user }: Principal): Promise<void> {
+    return this.keys.putWrap(user.id, body.wrap);
+  }
+
+  @Get('root')
+  @Access.signedIn()
+  root() {
+    return this.keys.root();
+  }
+
+  @Get('verifications')
+  @Access.signedIn()
+  verifications(@CurrentPrincipal() { user }: Principal): Promise<Verification[]> {
+    return this.keys.verifications(user.id);
+  }
+
+  @Post('verifications')
+  @HttpCode(200)
+  @Access.signedIn()
+  verify(
+    @Body() body: RecordVerificationDto,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<Verification> {
+    return this.keys.recordVerification(user.id, body.subjectUserId, body.fingerprint);
+  }
+
+  @Get('users/:userId')
+  @Access.signedIn()
+  userKeys(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserKeys> {
+    return this.keys.userKeys(userId);
+  }
+
+  @Post('users/:userId/attestations')
+  @Access.roles(['registry_admin'], { stepUp: true })
+  attest(
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: AttestationDto,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<UserKeys> {
+    return this.keys.attest(user.id, userId, body);
+  }
+}

@@ -1,0 +1,195 @@
+import {
+  createAttestation,
+  createKeyRecord,
+  fingerprint,
+  fromBase64Url,
+  generateAccountKeys,
+  generateRecoveryKey,
+  wrapBundle,
+  type AccountKeys,
+} from '@coop/crypto';
+import {
+  PRF_SALT_V1,
+  type KeyRecord,
+  type UserKeys,
+  type Verification,
+  type WrapRecord,
+} from '@coop/contracts';
+import { startTestApp, type TestApp } from '../../test/app.harness';
+import {
+  bootstrapAdmin,
+  IDENTITY_ENV,
+  invitePerson,
+  stepUp,
+  type Person,
+} from '../../test/identity.harness';
+
+interface Enrolled {
+  keys: AccountKeys;
+  record: KeyRecord;
+}
+
+/** What the web app does after the first sign-in: keys, a PRF wrap and a recovery wrap. */
+async function enrolKeys(
+  person: Person,
+  generation = 1,
+): Promise<Enrolled & { reply: { status: number; body: unknown } }> {
+  const keys = await generateAccountKeys();
+  const userId = person.me.user.id;
+  const record = await createKeyRecord(keys, { userId, generation });
+  const [credential] = person.authenticator.credentials();
+  const prf = fromBase64Url(person.authenticator.prfOutput(credential.id, PRF_SALT_V1));
+  const wraps = [
+    await wrapBundle(keys, 'prf', prf, { userId, generation, credentialId: credential.id }),
+    await wrapBundle(keys, 'recovery', (await generateRecoveryKey()).secret, {
+      userId,
+      generation,
+    }),
+  ];
+  const reply = await person.client.call('PUT', '/keys/me', { record, wraps });
+  return { keys, record, reply };
+}
+
+describe('key directory', () => {
+  let t: TestApp;
+  let admin: Person;
+  let adminKeys: Enrolled;
+  beforeAll(async () => {
+    t = await startTestApp(IDENTITY_ENV);
+    admin = await bootstrapAdmin(t);
+    adminKeys = await enrolKeys(admin);
+    expect(adminKeys.reply.status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('publishes self-signed keys and returns the wrapped bundles only to their owner', async () => {
+    const person = await invitePerson(t, admin, ['focal_point'], 'SEN');
+    const { record, reply } = await enrolKeys(person);
+    expect(reply.status).toBe(200);
+    const mine = await person.client.get<WrapRecord[]>('/keys/me/wraps');
+    expect(mine.body.map((w) => w.kind).sort()).toEqual(['prf', 'recovery']);
+    // Others see the public record and its fingerprint, never the wraps.
+    const seen = await admin.client.get<UserKeys>(`/keys/users/${person.me.user.id}`);
+    expect(seen.body.current).toEqual(record);
+    expect(seen.body.fingerprint).toBe(await fingerprint(record));
+    expect(JSON.stringify(seen.body)).not.toContain(mine.body[0].ciphertext);
+    expect(
+      (await admin.client.get<WrapRecord[]>('/keys/me/wraps')).body.every(
+        (w) => w.ciphertext !== mine.body[0].ciphertext,
+      ),
+    ).toBe(true);
+  });
+
+  it('rejects a record whose self-signature fails, or made out to someone else', async () => {
+    const person = await invitePerson(t, admin, ['facilitator']);
+    const keys = await generateAccountKeys();
+    const record = await createKeyRecord(keys, { userId: person.me.user.id, generation: 1 });
+    const other = await generateAccountKeys();
+    const recovery = await wrapBundle(keys, 'recovery', (await generateRecoveryKey()).secret, {
+      userId: person.me.user.id,
+      generation: 1,
+    });
+    const forged = {
+      ...record,
+      encryptionKey: (await createKeyRecord(other, { userId: person.me.user.id, generation: 1 }))
+        .encryptionKey,
+    };
+    expect(
+      (await person.client.call('PUT', '/keys/me', { record: forged, wraps: [recovery] })).status,
+    ).toBe(422);
+    const foreign = await createKeyRecord(keys, { userId: admin.me.user.id, generation: 1 });
+    expect(
+      (await person.client.call('PUT', '/keys/me', { record: foreign, wraps: [recovery] })).status,
+    ).toBe(422);
+    // A wrap signed by other keys does not belong to this record.
+    const alien = await wrapBundle(other, 'recovery', (await generateRecoveryKey()).secret, {
+      userId: person.me.user.id,
+      generation: 1,
+    });
+    expect((await person.client.call('PUT', '/keys/me', { record, wraps: [alien] })).status).toBe(
+      422,
+    );
+    // A PRF wrap must name one of the user's own passkeys.
+    const stray = await wrapBundle(keys, 'prf', new Uint8Array(32).fill(9), {
+      userId: person.me.user.id,
+      generation: 1,
+      credentialId: 'c29tZW9uZS1lbHNl',
+    });
+    expect((await person.client.call('PUT', '/keys/me', { record, wraps: [stray] })).status).toBe(
+      422,
+    );
+    expect((await person.client.get<UserKeys>('/keys/me')).body.current).toBeNull();
+  });
+
+  it('keeps the key history and marks verifications stale when a contact’s key changes', async () => {
+    const contact = await invitePerson(t, admin, ['focal_point'], 'FRA');
+    const first = await enrolKeys(contact);
+    const print = await fingerprint(first.record);
+    const verified = await admin.client.post<Verification>('/keys/verifications', {
+      subjectUserId: contact.me.user.id,
+      fingerprint: print,
+    });
+    expect(verified.body.stale).toBe(false);
+
+    expect((await enrolKeys(contact, 1)).reply.status).toBe(409); // generation must move on
+    await stepUp(contact);
+    const second = await enrolKeys(contact, 2);
+    expect(second.reply.status).toBe(200);
+    const keys = await admin.client.get<UserKeys>(`/keys/users/${contact.me.user.id}`);
+    expect(keys.body.history.map((h) => h.generation)).toEqual([1, 2]);
+    const mine = await admin.client.get<Verification[]>('/keys/verifications');
+    expect(mine.body.find((v) => v.subjectUserId === contact.me.user.id)?.stale).toBe(true);
+    // Comparing an old fingerprint is refused.
+    expect(
+      (
+        await admin.client.post('/keys/verifications', {
+          subjectUserId: contact.me.user.id,
+          fingerprint: print,
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('stores Registry attestations only when signed by the admin’s current key and true to the user', async () => {
+    const person = await invitePerson(t, admin, ['focal_point'], 'MEX');
+    const { record } = await enrolKeys(person);
+    const statement = {
+      subjectUserId: person.me.user.id,
+      stateCode: 'MEX',
+      roles: ['focal_point'],
+      fingerprint: await fingerprint(record),
+      attesterUserId: admin.me.user.id,
+      attesterFingerprint: await fingerprint(adminKeys.record),
+      attestedAt: new Date().toISOString(),
+    };
+    const path = `/keys/users/${person.me.user.id}/attestations`;
+
+    // Not an admin.
+    const facilitator = await invitePerson(t, admin, ['facilitator']);
+    const byFacilitator = await createAttestation(statement, (await enrolKeys(facilitator)).keys);
+    expect(
+      (
+        await facilitator.client.post(path, {
+          ...byFacilitator,
+          attesterUserId: facilitator.me.user.id,
+        })
+      ).status,
+    ).toBe(403);
+
+    await stepUp(admin);
+    const forged = await createAttestation(statement, await generateAccountKeys());
+    expect((await admin.client.post(path, forged)).status).toBe(422);
+    const wrongState = await createAttestation({ ...statement, stateCode: 'SEN' }, adminKeys.keys);
+    expect((await admin.client.post(path, wrongState)).status).toBe(422);
+    const good = await createAttestation(statement, adminKeys.keys);
+    const stored = await admin.client.post<UserKeys>(path, good);
+    expect(stored.status).toBe(201);
+    expect(stored.body.attestations).toEqual([good]);
+
+    const root = await person.client.get<{ userId: string; fingerprint: string }>('/keys/root');
+    expect(root.body).toMatchObject({
+      userId: admin.me.user.id,
+      fingerprint: await fingerprint(adminKeys.record),
+    });
+  });
+});
