@@ -3,9 +3,9 @@ import { withOperator } from './operator-session';
 
 export function bootstrapAdminCommand(): Command {
   return new Command('bootstrap-admin')
-    .description('print a one-time invitation link for the first Registry admin')
-    .requiredOption('--name <name>', 'display name of the first admin')
-    .requiredOption('--email <email>', 'contact email of the first admin')
+    .description('print a one-time invitation link for one of the first two Registry admins')
+    .requiredOption('--name <name>', 'display name of the admin')
+    .requiredOption('--email <email>', 'contact email of the admin')
     .action(async (options: { name: string; email: string }) => {
       await withOperator({ migrate: true }, async ({ invitations }) => {
         const { link, invitation } = await invitations.bootstrap(options.name, options.email);

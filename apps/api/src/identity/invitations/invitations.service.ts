@@ -20,6 +20,8 @@ import { UsersService } from '../users/users.service';
 import { InvitationEntity } from './invitation.entity';
 
 const DEFAULT_HOURS = 72;
+/** How many Registry admins the operator may seat before the two-person rule takes over. */
+const BOOTSTRAP_ADMINS = 2;
 
 /** A recovery link is for someone already active; the others enrol someone still invited. */
 const redeemerStatus = (invitation: InvitationEntity): UserStatus =>
@@ -129,18 +131,18 @@ export class InvitationsService {
   }
 
   /**
-   * The first Registry admin. Refused once any admin is active: from then on admins are made
-   * through the console's two-person procedure.
+   * The first Registry admins. The two-person rule needs two admins to grant the role, so the
+   * operator seats the first two; once two are active, admins are made only in the console.
    */
   async bootstrap(displayName: string, email: string) {
     return this.invitations.manager.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [0x424f4f54]);
-      if ((await this.users.countActiveAdmins(m)) > 0) {
+      if ((await this.users.countActiveAdmins(m)) >= BOOTSTRAP_ADMINS) {
         throw new AppError(
           409,
           'conflict',
           'Already bootstrapped',
-          'A Registry admin already exists; invite people from the admin console.',
+          'Registry admins already exist; further admins are granted in the console by two of them.',
         );
       }
       const existing = await m.findOne(UserEntity, { where: { email: email.toLowerCase() } });
@@ -156,10 +158,10 @@ export class InvitationsService {
               },
               m,
             );
-      // Only the newest bootstrap link works: an older one may have leaked with a log.
+      // Only the newest link for a person works: an older one may have leaked with a log.
       await m.update(
         InvitationEntity,
-        { purpose: 'bootstrap', redeemedAt: IsNull(), revokedAt: IsNull() },
+        { purpose: 'bootstrap', userId: user.id, redeemedAt: IsNull(), revokedAt: IsNull() },
         { revokedAt: this.clock.now() },
       );
       return this.issueFor(user, 'bootstrap', DEFAULT_HOURS, null, m);
