@@ -1,8 +1,16 @@
-import { createBrowserRouter } from 'react-router';
-import { AccountPage, InvitePage, SignInPage } from '../identity';
+import { createBrowserRouter, Navigate } from 'react-router';
+import {
+  AccountPage,
+  InvitationsPage,
+  InvitePage,
+  SignInPage,
+  UserPage,
+  UsersPage,
+} from '../identity';
+import { AdminLayout } from './AdminLayout';
 import { StatusPage } from '../status';
 import { ErrorPage } from './ErrorPage';
-import { RequireSignedIn } from './guards';
+import { RequireRole, RequireSignedIn } from './guards';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -23,6 +31,20 @@ export function createAppRouter() {
               children: [
                 { index: true, element: <HomePage /> },
                 { path: 'account', element: <AccountPage /> },
+                {
+                  path: 'admin',
+                  element: (
+                    <RequireRole role="registry_admin">
+                      <AdminLayout />
+                    </RequireRole>
+                  ),
+                  children: [
+                    { index: true, element: <Navigate to="users" replace /> },
+                    { path: 'users', element: <UsersPage /> },
+                    { path: 'users/:id', element: <UserPage /> },
+                    { path: 'invitations', element: <InvitationsPage /> },
+                  ],
+                },
               ],
             },
             { path: '*', element: <NotFoundPage /> },

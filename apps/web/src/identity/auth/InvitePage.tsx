@@ -1,7 +1,7 @@
 import type { InvitationPreview } from '@coop/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useLocation, useNavigate } from 'react-router';
@@ -77,6 +77,8 @@ export function InvitePage() {
     },
   });
 
+  const errors = useMemo(() => fieldErrors(register.error), [register.error]);
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (passkeyName.trim()) register.mutate();
@@ -100,7 +102,6 @@ export function InvitePage() {
 
   const purpose = preview.data.purpose;
   const error = describe(register.error);
-  const errors = fieldErrors(register.error);
   return (
     <Page
       title={t(`invite.heading.${purpose}`)}

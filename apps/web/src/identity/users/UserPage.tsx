@@ -1,0 +1,231 @@
+import type { IssuedInvitation, Passkey, Session, User } from '@coop/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/auth';
+import { useErrorMessage } from '../../app/errors';
+import { Loading } from '../../app/guards';
+import { Page, Section } from '../../app/Page';
+import { useStateName } from '../../states';
+import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
+import { LinkDialog } from '../invitations/LinkDialog';
+import { PasskeyTable } from '../passkeys/PasskeyTable';
+import { SessionTable } from '../sessions/SessionTable';
+import {
+  useRevokeUserPasskey,
+  useRevokeUserSession,
+  useUser,
+  useUserPasskeys,
+  useUserSessions,
+} from './queries';
+import { UserStatusBadge } from './StatusBadge';
+import { EditUserDialog, RecoveryDialog, StatusDialog, type StatusChange } from './UserDialogs';
+
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+
+/** Which status changes the API allows from each status. */
+const NEXT_STATUSES: Readonly<Record<User['status'], readonly StatusChange[]>> = {
+  invited: ['deactivated'],
+  active: ['suspended', 'deactivated'],
+  suspended: ['active', 'deactivated'],
+  deactivated: [],
+};
+
+type Dialog =
+  | { kind: 'status'; status: StatusChange }
+  | { kind: 'edit' }
+  | { kind: 'recovery' }
+  | { kind: 'link'; issued: IssuedInvitation }
+  | { kind: 'passkey'; passkey: Passkey }
+  | { kind: 'session'; session: Session };
+
+function Account({ user, onOpen }: { user: User; onOpen: (dialog: Dialog) => void }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const stateName = useStateName();
+  const day = useDateTimeFormat(DAY);
+  const self = me?.user.id === user.id;
+  return (
+    <Section title={t('users.detail.account')}>
+      <div className="card">
+        <Facts>
+          <Fact label={t('users.columns.email')}>
+            <span dir="ltr">{user.email}</span>
+          </Fact>
+          <Fact label={t('users.columns.roles')}>
+            {user.roles.map((r) => t(`roles.${r}`)).join(', ')}
+          </Fact>
+          {user.stateCode && (
+            <Fact label={t('users.columns.state')}>{stateName(user.stateCode)}</Fact>
+          )}
+          <Fact label={t('users.columns.status')}>
+            <UserStatusBadge status={user.status} />
+          </Fact>
+          <Fact label={t('users.columns.created')}>
+            <time dateTime={user.createdAt}>{day.format(new Date(user.createdAt))}</time>
+          </Fact>
+        </Facts>
+        <div className="page__actions">
+          {user.status !== 'deactivated' && (
+            <Button variant="secondary" onPress={() => onOpen({ kind: 'edit' })}>
+              {t('users.edit.open')}
+            </Button>
+          )}
+          {user.status === 'active' && (
+            <Button variant="secondary" onPress={() => onOpen({ kind: 'recovery' })}>
+              {t('users.recovery.open')}
+            </Button>
+          )}
+          {!self &&
+            NEXT_STATUSES[user.status].map((status) => (
+              <Button
+                key={status}
+                variant={status === 'active' ? 'secondary' : 'danger'}
+                onPress={() => onOpen({ kind: 'status', status })}
+              >
+                {t(`users.statusChange.${status}.open`)}
+              </Button>
+            ))}
+        </div>
+      </div>
+    </Section>
+  );
+}
+
+function UserDetail({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const passkeys = useUserPasskeys(user.id);
+  const sessions = useUserSessions(user.id);
+  const revokePasskey = useRevokeUserPasskey(user.id);
+  const revokeSession = useRevokeUserSession(user.id);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const close = () => setDialog(null);
+  const open = (next: Dialog) => {
+    setDone(null);
+    revokePasskey.reset();
+    revokeSession.reset();
+    setDialog(next);
+  };
+
+  return (
+    <Page title={user.displayName} lead={<Link to="/admin/users">{t('users.detail.back')}</Link>}>
+      {done && <Alert tone="success">{done}</Alert>}
+      <Account user={user} onOpen={open} />
+      <Section title={t('passkeys.title')} description={t('users.detail.passkeysHelp')}>
+        {passkeys.isPending && <Loading />}
+        {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
+        {passkeys.data && (
+          <PasskeyTable
+            caption={t('passkeys.title')}
+            passkeys={passkeys.data}
+            onRevoke={(passkey) => open({ kind: 'passkey', passkey })}
+          />
+        )}
+      </Section>
+      <Section title={t('users.detail.sessions')}>
+        {sessions.isPending && <Loading />}
+        {sessions.isError && <Alert tone="error">{describe(sessions.error)}</Alert>}
+        {sessions.data && (
+          <SessionTable
+            caption={t('users.detail.sessions')}
+            sessions={sessions.data}
+            onRevoke={(session) => open({ kind: 'session', session })}
+          />
+        )}
+      </Section>
+
+      {dialog?.kind === 'status' && (
+        <StatusDialog
+          user={user}
+          status={dialog.status}
+          onClose={close}
+          onDone={(updated) => {
+            close();
+            setDone(t(`users.statusChange.${dialog.status}.done`, { name: updated.displayName }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditUserDialog
+          user={user}
+          onClose={close}
+          onDone={(updated) => {
+            close();
+            setDone(t('users.edit.done', { name: updated.displayName }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'recovery' && (
+        <RecoveryDialog
+          user={user}
+          onClose={close}
+          onIssued={(issued) => setDialog({ kind: 'link', issued })}
+        />
+      )}
+      {dialog?.kind === 'link' && (
+        <LinkDialog link={dialog.issued.link} name={user.displayName} onClose={close} />
+      )}
+      <ConfirmDialog
+        title={t('passkeys.revokeTitle', {
+          name: dialog?.kind === 'passkey' ? dialog.passkey.name : '',
+        })}
+        isOpen={dialog?.kind === 'passkey'}
+        onCancel={close}
+        confirmLabel={t('passkeys.revoke')}
+        cancelLabel={t('common.cancel')}
+        isPending={revokePasskey.isPending}
+        error={describe(revokePasskey.error)}
+        onConfirm={() => {
+          if (dialog?.kind !== 'passkey') return;
+          const { id, name } = dialog.passkey;
+          revokePasskey.mutate(id, {
+            onSuccess: () => {
+              close();
+              setDone(t('passkeys.revoked', { name }));
+            },
+          });
+        }}
+      >
+        <p>{t('users.detail.revokePasskeyBody', { name: user.displayName })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title={t('sessions.revokeTitle')}
+        isOpen={dialog?.kind === 'session'}
+        onCancel={close}
+        confirmLabel={t('sessions.revoke')}
+        cancelLabel={t('common.cancel')}
+        isPending={revokeSession.isPending}
+        error={describe(revokeSession.error)}
+        onConfirm={() => {
+          if (dialog?.kind !== 'session') return;
+          revokeSession.mutate(dialog.session.id, {
+            onSuccess: () => {
+              close();
+              setDone(t('sessions.revokedOne'));
+            },
+          });
+        }}
+      >
+        <p>{t('sessions.revokeBody')}</p>
+      </ConfirmDialog>
+    </Page>
+  );
+}
+
+export function UserPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const user = useUser(id);
+  if (user.isPending) return <Loading />;
+  if (user.isError) {
+    return (
+      <Page title={t('users.detail.unknown')}>
+        <Alert tone="error">{describe(user.error)}</Alert>
+      </Page>
+    );
+  }
+  return <UserDetail user={user.data} />;
+}
