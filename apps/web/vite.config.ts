@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { subresourceIntegrity } from './build/integrity';
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,7 +23,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), subresourceIntegrity()],
   resolve: { alias: workspaceAliases() },
   server: {
     host: '127.0.0.1',

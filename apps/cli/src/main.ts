@@ -5,6 +5,7 @@ import { auditCommand } from './commands/audit';
 import { bootstrapAdminCommand } from './commands/bootstrap-admin';
 import { doctorCommand } from './commands/doctor';
 import { migrateCommand } from './commands/migrate';
+import { verifyWebCommand } from './commands/verify-web';
 
 const program = new Command('coop')
   .description('Operator tool for the Cooperation Platform')
@@ -15,7 +16,8 @@ program
   .addCommand(migrateCommand())
   .addCommand(doctorCommand())
   .addCommand(bootstrapAdminCommand())
-  .addCommand(auditCommand());
+  .addCommand(auditCommand())
+  .addCommand(verifyWebCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const code = (error as { exitCode?: number }).exitCode;
