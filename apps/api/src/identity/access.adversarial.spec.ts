@@ -542,10 +542,8 @@ describe('access control under attack', () => {
 });
 
 /**
- * Needs two Registry admins. A new admin needs a second admin's approval, so the first two can only
- * come from bootstrap links, issued before either is redeemed. While issuing a bootstrap link
- * revokes the earlier ones and bootstrapping stops once one admin is active, no second admin can
- * be seated at all, and this block fails in its setup.
+ * Needs two Registry admins. A new admin needs a second admin's approval, so the first two come
+ * from the operator's bootstrap links, both issued here before either is redeemed.
  */
 describe('with two Registry admins', () => {
   let t: TestApp;
