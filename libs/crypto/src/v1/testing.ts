@@ -4,7 +4,7 @@
  *   randombytes_buf_deterministic(n, BLAKE2b-256(key = seed, message = u64be(i)))
  * i.e. a ChaCha20 keystream (IETF, nonce "LibsodiumDRG") keyed by a per-draw seed.
  */
-import { toHex, u64be } from './encoding';
+import { fromBase64Url, fromHex, toBase64Url, toHex, u64be, type Field } from './encoding';
 import { setRandomSource, type RandomSource } from './random';
 import { blake2b, deterministicBytes } from './sodium';
 
@@ -56,4 +56,37 @@ export async function withDeterministicRandom<T>(
 /** A fixed seed named by a label: BLAKE2b-256 (no key) of its UTF-8 bytes. */
 export function seedFromLabel(label: string): Uint8Array {
   return blake2b(32, new TextEncoder().encode(label), null);
+}
+
+/** A copy of `bytes` with bit `bit` (taken modulo the bit length) inverted. */
+export function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
+  const copy = bytes.slice();
+  const index = bit % (bytes.length * 8);
+  copy[index >> 3] ^= 1 << (index & 7);
+  return copy;
+}
+
+/** Flips one bit of a base64url value and re-encodes it canonically. */
+export function flipBase64UrlBit(text: string, bit: number): string {
+  return toBase64Url(flipBit(fromBase64Url(text), bit));
+}
+
+export async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const chunk of chunks) out.push(chunk);
+  return out;
+}
+
+/** A field as the vector files write it: bytes as hex, strings and numbers as values. */
+export interface FieldJson {
+  type: string;
+  hex?: string;
+  value?: string | number;
+}
+
+export function fieldFromJson(json: FieldJson): Field {
+  if (json.type === 'bytes' && json.hex !== undefined) return fromHex(json.hex);
+  if (json.type === 'string' && typeof json.value === 'string') return json.value;
+  if (json.type === 'number' && typeof json.value === 'number') return json.value;
+  throw new Error(`not a vector field: ${JSON.stringify(json)}`);
 }
