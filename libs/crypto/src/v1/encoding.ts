@@ -150,25 +150,34 @@ export function decodeFields(context: string, encoded: Uint8Array): Field[] {
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64URL_INDEX = new Map([...B64URL].map((char, i) => [char, i]));
+// Typed-array tables: megabyte payloads are encoded here, so no per-character strings or maps.
+const B64URL_CODES = Uint8Array.from(B64URL, (char) => char.charCodeAt(0));
+const B64URL_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64URL_VALUES[B64URL_CODES[i]] = i;
 
 /** Unpadded base64url (RFC 4648 §5). */
 export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
+  const out = new Uint8Array(Math.ceil((bytes.length * 4) / 3));
+  const whole = bytes.length - (bytes.length % 3);
+  let o = 0;
+  for (let i = 0; i < whole; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += B64URL[n >> 18] + B64URL[(n >> 12) & 63] + B64URL[(n >> 6) & 63] + B64URL[n & 63];
+    out[o++] = B64URL_CODES[n >> 18];
+    out[o++] = B64URL_CODES[(n >> 12) & 63];
+    out[o++] = B64URL_CODES[(n >> 6) & 63];
+    out[o++] = B64URL_CODES[n & 63];
   }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += B64URL[n >> 18] + B64URL[(n >> 12) & 63];
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += B64URL[n >> 18] + B64URL[(n >> 12) & 63] + B64URL[(n >> 6) & 63];
+  if (bytes.length - whole === 1) {
+    const n = bytes[whole] << 16;
+    out[o++] = B64URL_CODES[n >> 18];
+    out[o++] = B64URL_CODES[(n >> 12) & 63];
+  } else if (bytes.length - whole === 2) {
+    const n = (bytes[whole] << 16) | (bytes[whole + 1] << 8);
+    out[o++] = B64URL_CODES[n >> 18];
+    out[o++] = B64URL_CODES[(n >> 12) & 63];
+    out[o++] = B64URL_CODES[(n >> 6) & 63];
   }
-  return out;
+  return decoder.decode(out);
 }
 
 /**
@@ -180,22 +189,36 @@ export function fromBase64Url(text: string, length?: number): Uint8Array {
   if (typeof text !== 'string') throw bad('not a string');
   if (text.length % 4 === 1) throw bad('impossible length');
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let offset = 0;
-  for (const char of text) {
-    const digit = B64URL_INDEX.get(char);
-    if (digit === undefined) throw bad('character outside the URL-safe alphabet');
-    value = (value << 6) | digit;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[offset++] = (value >> bits) & 0xff;
-      value &= (1 << bits) - 1;
-    }
-  }
-  if (value !== 0) throw bad('non-zero trailing bits');
   if (length !== undefined && out.length !== length) throw bad(`expected ${length} bytes`);
+  const digit = (i: number) => {
+    const code = text.charCodeAt(i);
+    return code < 128 ? B64URL_VALUES[code] : -1;
+  };
+  const whole = text.length - (text.length % 4);
+  let o = 0;
+  for (let i = 0; i < whole; i += 4) {
+    const a = digit(i);
+    const b = digit(i + 1);
+    const c = digit(i + 2);
+    const d = digit(i + 3);
+    if ((a | b | c | d) < 0) throw bad('character outside the URL-safe alphabet');
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
+  }
+  const rest = text.length - whole;
+  if (rest > 0) {
+    const a = digit(whole);
+    const b = digit(whole + 1);
+    const c = rest === 3 ? digit(whole + 2) : 0;
+    if ((a | b | c) < 0) throw bad('character outside the URL-safe alphabet');
+    const n = (a << 18) | (b << 12) | (c << 6);
+    out[o++] = n >> 16;
+    if (rest === 3) out[o++] = (n >> 8) & 0xff;
+    // The bits below the last whole byte must be zero, so one value has one text.
+    if ((rest === 2 ? n & 0xffff : n & 0xff) !== 0) throw bad('non-zero trailing bits');
+  }
   return out;
 }
 
