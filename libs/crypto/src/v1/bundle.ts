@@ -232,6 +232,7 @@ export async function wrapBundle(
   wipe(seed);
   wipe(plaintext);
   const fields = recordFields(userId, kind, wrapId, generation, nonce, ciphertext, kdf);
+  const signature = signFields(BUNDLE_WRAP_RECORD_CONTEXT, fields, keys.signing.secretKey);
   const record: BundleWrapV1 = {
     v: 1,
     kind,
@@ -239,11 +240,11 @@ export async function wrapBundle(
     generation,
     nonce: toBase64Url(nonce),
     ciphertext: toBase64Url(ciphertext),
-    signature: toBase64Url(signFields(BUNDLE_WRAP_RECORD_CONTEXT, fields, keys.signing.secretKey)),
+    ...(kdf && {
+      kdf: { salt: toBase64Url(kdf.salt), opslimit: kdf.opslimit, memlimit: kdf.memlimit },
+    }),
+    signature: toBase64Url(signature),
   };
-  if (kdf) {
-    record.kdf = { salt: toBase64Url(kdf.salt), opslimit: kdf.opslimit, memlimit: kdf.memlimit };
-  }
   return record;
 }
 

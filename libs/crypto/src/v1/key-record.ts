@@ -8,8 +8,7 @@
  * No nonce, no associated data. Readers reject any version other than 1.
  */
 import { CryptoError } from '../errors';
-import type { AccountKeys } from './account-keys';
-import { ENCRYPTION_PUBLIC_KEY_BYTES } from './account-keys';
+import { ENCRYPTION_PUBLIC_KEY_BYTES, type AccountKeys } from './account-keys';
 import { encodeFields, toBase64Url, toHex } from './encoding';
 import { SIGNATURE_BYTES, SIGNING_PUBLIC_KEY_BYTES, signFields, verifyFields } from './signature';
 import { blake2b, ready } from './sodium';
