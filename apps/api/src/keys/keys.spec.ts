@@ -53,7 +53,7 @@ async function enrolKeys(
 describe('key directory', () => {
   let t: TestApp;
   let admin: Person;
-  let adminKeys: Enrolled;
+  let adminKeys: Awaited<ReturnType<typeof enrolKeys>>;
   beforeAll(async () => {
     t = await startTestApp(IDENTITY_ENV);
     admin = await bootstrapAdmin(t);

@@ -160,6 +160,8 @@ export class AuthService {
     m: EntityManager,
   ): Promise<'clone'> {
     await m.update(PasskeyEntity, { id: passkey.id }, { flaggedAt: this.clock.now() });
+    // Whoever holds the copy may already be signed in: end every session of the account.
+    await this.sessions.revokeAll(user.id, 'passkey-clone', m);
     await this.audit.record(
       {
         action: 'passkey.counter_regression',

@@ -477,6 +477,13 @@ describe('passkey ceremonies under attack', () => {
   });
 
   describe('cloned authenticators', () => {
+    /** The person's passkeys as a Registry admin sees them (the person is signed out). */
+    async function flaggedView(person: Person): Promise<Passkey[]> {
+      const reply = await admin.client.get<Passkey[]>(`/users/${person.me.user.id}/passkeys`);
+      expect(reply.status).toBe(200);
+      return reply.body;
+    }
+
     async function auditRegressions(userId: string) {
       return (await db.query(
         `SELECT details FROM audit_log WHERE action = 'passkey.counter_regression' AND subject_id = $1`,
@@ -496,13 +503,22 @@ describe('passkey ceremonies under attack', () => {
       expectRefusal(refused, 401, 'passkey-counter-regression');
       expect(client.cookie).toBeUndefined();
 
-      const passkeys = await person.client.get<Passkey[]>('/me/passkeys');
-      expect(passkeys.status).toBe(200);
-      expect(passkeys.body).toHaveLength(1);
-      expect(passkeys.body[0].flagged).toBe(true);
+      // Whoever holds the copy may be signed in already: every session of the account ends.
+      expect((await person.client.get('/me')).status).toBe(401);
+      const passkeys = await flaggedView(person);
+      expect(passkeys).toHaveLength(1);
+      expect(passkeys[0].flagged).toBe(true);
       expect(await auditRegressions(person.me.user.id)).toEqual([
-        { details: { passkeyId: passkeys.body[0].id } },
+        { details: { passkeyId: passkeys[0].id } },
       ]);
+      // The flagged passkey stays blocked, even with a counter that moves on.
+      const next = await signInOptions();
+      const later = withoutPrfResults(await person.authenticator.authenticate(next.options));
+      expectRefusal(
+        await withoutNewSession(() => postAssertion(next.client, later)),
+        401,
+        'passkey-flagged',
+      );
       // The admin sees the same entry through the API.
       const audit = await admin.client.get<{ entries: { action: string; subjectId: string }[] }>(
         '/audit?action=passkey.counter_regression',
@@ -523,8 +539,7 @@ describe('passkey ceremonies under attack', () => {
         401,
         'passkey-counter-regression',
       );
-      const passkeys = await person.client.get<Passkey[]>('/me/passkeys');
-      expect(passkeys.body[0].flagged).toBe(true);
+      expect((await flaggedView(person))[0].flagged).toBe(true);
       expect(await auditRegressions(person.me.user.id)).toHaveLength(1);
     });
 
@@ -540,7 +555,8 @@ describe('passkey ceremonies under attack', () => {
         401,
         'passkey-counter-regression',
       );
-      expect((await person.client.get<Passkey[]>('/me/passkeys')).body[0].flagged).toBe(true);
+      expect((await person.client.get('/me')).status).toBe(401);
+      expect((await flaggedView(person))[0].flagged).toBe(true);
       expect(await auditRegressions(person.me.user.id)).toHaveLength(1);
     });
   });

@@ -298,6 +298,14 @@ export class WebauthnService {
         'Unknown passkey',
         'This passkey is not registered here, or it was revoked.',
       );
+    if (passkey.flaggedAt) {
+      throw new AppError(
+        401,
+        'passkey-flagged',
+        'Passkey blocked',
+        'This passkey was blocked because it seemed to have been copied. Use another passkey or contact a Registry admin.',
+      );
+    }
     let newCounter: number;
     try {
       // The library's own counter check runs before the signature check; ours runs after it.
