@@ -39,6 +39,17 @@ interface Catalogue {
   sessions: { current: string };
   roles: { facilitator: string; focal_point: string };
   forbidden: { title: string };
+  states: { title: string; search: string; history: { title: string } };
+  adminGrants: {
+    title: string;
+    request: { open: string; title: string; person: string; submit: string; done: string };
+    decide: { approve: string; approveOne: string; approveTitle: string };
+  };
+  audit: {
+    title: string;
+    export: string;
+    filters: { action: string; apply: string };
+  };
   admin: { nav: { users: string } };
   users: {
     title: string;
@@ -408,9 +419,73 @@ describe('identity and access in the browser', () => {
     expectNoProblems(samba, (p) => p.includes('/api/v1/me') && /\b401\b|ERR_ABORTED/.test(p));
   });
 
+  it('keeps States Parties, admin grants and the audit log', async () => {
+    const { page } = admin;
+    const t = text.en;
+    const subnav = page.getByRole('navigation', { name: t.nav.admin });
+
+    await subnav.getByRole('link', { name: t.states.title }).click();
+    await heading(page, t.states.title);
+    await page.getByRole('searchbox', { name: t.states.search }).fill('sénégal');
+    await page.getByRole('cell', { name: 'السنغال' }).waitFor();
+    await screenshot(page, 'admin-states-en');
+    await page.getByRole('link', { name: 'SEN', exact: true }).click();
+    await heading(page, 'Senegal');
+    await page.getByRole('heading', { level: 2, name: t.states.history.title }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // Two people make an admin: the one who asked cannot approve, and the API says so.
+    await subnav.getByRole('link', { name: t.adminGrants.title }).click();
+    await heading(page, t.adminGrants.title);
+    await page.getByRole('button', { name: t.adminGrants.request.open }).click();
+    const request = page.getByRole('dialog', { name: t.adminGrants.request.title });
+    await request
+      .getByRole('button', { name: new RegExp(`${t.adminGrants.request.person}$`) })
+      .click();
+    await page.getByRole('option', { name: /^Fatou Facilitator/ }).click();
+    await request.getByRole('button', { name: t.adminGrants.request.submit }).click();
+    await page.getByRole('status').getByText(t.adminGrants.request.done).waitFor();
+    await page
+      .getByRole('button', {
+        name: fill(t.adminGrants.decide.approveOne, { name: 'Fatou Facilitator' }),
+      })
+      .click();
+    const approve = page.getByRole('alertdialog', {
+      name: fill(t.adminGrants.decide.approveTitle, { name: 'Fatou Facilitator' }),
+    });
+    await approve.getByRole('button', { name: t.adminGrants.decide.approve }).click();
+    await approve
+      .getByRole('alert')
+      .getByText('A different Registry admin must decide on a request you made.')
+      .waitFor();
+    await approve.getByRole('button', { name: t.common.cancel }).click();
+
+    await subnav.getByRole('link', { name: t.audit.title }).click();
+    await heading(page, t.audit.title);
+    await page.getByRole('textbox', { name: t.audit.filters.action }).fill('user.suspended');
+    await page.getByRole('button', { name: t.audit.filters.apply }).click();
+    await page.getByRole('cell', { name: 'Samba Senegal' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'admin-audit-en');
+
+    // The export always asks for the passkey first, then the browser downloads the file.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: t.audit.export }).click();
+    await page
+      .getByRole('dialog', { name: t.stepUp.title })
+      .getByRole('button', { name: t.stepUp.confirm })
+      .click();
+    const file = await (await download).path();
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { action: string }).action)).toEqual([
+      'user.suspended',
+    ]);
+    expectNoProblems(admin, (p) => p.includes('/api/v1/admin-grants/') && /\b403\b/.test(p));
+  });
+
   it('never sends a PRF output to the platform', () => {
-    // Every ceremony of the journey evaluated PRF: four registrations, a sign-in, a step-up.
-    expect(prfOutputs.length).toBeGreaterThanOrEqual(6);
+    // Every ceremony of the journey evaluated PRF: four registrations, a sign-in, two step-ups.
+    expect(prfOutputs.length).toBeGreaterThanOrEqual(7);
     const withPrfResults = sent.filter((request) => {
       if (!request.body) return false;
       try {

@@ -1,9 +1,29 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
 import { Alert, Button, ModalDialog } from '../ui';
 import { setStepUpHandler, StepUpCancelled } from './api-client';
 import { useErrorMessage } from './errors';
+
+const StepUpContext = createContext<() => Promise<void>>(() =>
+  Promise.reject(new Error('StepUpProvider is missing')),
+);
+
+/**
+ * Asks for a passkey confirmation up front, for actions the API client cannot retry itself
+ * (a download the browser fetches). Rejects with StepUpCancelled if the user declines.
+ */
+export function useStepUp(): () => Promise<void> {
+  return useContext(StepUpContext);
+}
 
 interface Pending {
   promise: Promise<void>;
@@ -65,7 +85,7 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
   };
 
   return (
-    <>
+    <StepUpContext.Provider value={ask}>
       {children}
       <ModalDialog
         title={t('stepUp.title')}
@@ -86,6 +106,6 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
           </Button>
         </div>
       </ModalDialog>
-    </>
+    </StepUpContext.Provider>
   );
 }

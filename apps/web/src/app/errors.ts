@@ -17,6 +17,7 @@ const TRANSLATED_PROBLEMS = [
   'csrf',
   'too-many-requests',
   'forbidden',
+  'validation',
 ] as const;
 type TranslatedProblem = (typeof TRANSLATED_PROBLEMS)[number];
 
@@ -71,13 +72,20 @@ export function useErrorMessage(): (error: unknown) => string | null {
   );
 }
 
-/** The API's per-field messages of a 422, keyed by field name, for react-aria forms. */
+/**
+ * The API's per-field messages of a 422 for react-aria forms, keyed by the field's path
+ * (`names.fr`) and by its top-level name (`names`), so either kind of field shows them.
+ */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiProblem) || !error.problem.errors) return {};
   const errors: Record<string, string> = {};
+  const add = (key: string, message: string) => {
+    errors[key] = errors[key] ? `${errors[key]}; ${message}` : message;
+  };
   for (const { field, message } of error.problem.errors) {
-    const name = field.split('.')[0] || 'form';
-    errors[name] = errors[name] ? `${errors[name]}; ${message}` : message;
+    add(field, message);
+    const top = field.split('.')[0];
+    if (top !== field) add(top, message);
   }
   return errors;
 }

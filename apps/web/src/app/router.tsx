@@ -1,14 +1,17 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AuditPage } from '../audit';
 import {
   AccountPage,
+  AdminGrantsPage,
   InvitationsPage,
   InvitePage,
   SignInPage,
   UserPage,
   UsersPage,
 } from '../identity';
-import { AdminLayout } from './AdminLayout';
+import { StatePage, StatesPage } from '../states';
 import { StatusPage } from '../status';
+import { AdminLayout } from './AdminLayout';
 import { ErrorPage } from './ErrorPage';
 import { RequireRole, RequireSignedIn } from './guards';
 import { HomePage } from './HomePage';
@@ -43,6 +46,10 @@ export function createAppRouter() {
                     { path: 'users', element: <UsersPage /> },
                     { path: 'users/:id', element: <UserPage /> },
                     { path: 'invitations', element: <InvitationsPage /> },
+                    { path: 'states', element: <StatesPage /> },
+                    { path: 'states/:code', element: <StatePage /> },
+                    { path: 'admin-grants', element: <AdminGrantsPage /> },
+                    { path: 'audit', element: <AuditPage /> },
                   ],
                 },
               ],

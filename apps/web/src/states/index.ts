@@ -1,1 +1,3 @@
 export { stateName, useStateName, useStateOptions, useStates } from './queries';
+export { StatePage } from './StatePage';
+export { StatesPage } from './StatesPage';

@@ -1,8 +1,8 @@
-import { stateRevisionSchema, stateSchema, type State } from '@coop/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { stateRevisionSchema, stateSchema, type CreateState, type State } from '@coop/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { apiGet } from '../app/api-client';
+import { apiGet, apiSend } from '../app/api-client';
 import { useMe } from '../app/auth';
 import { currentLanguage } from '../i18n';
 import type { SelectOption } from '../ui';
@@ -54,4 +54,31 @@ export function useStateOptions(): SelectOption<string>[] {
     .filter((state) => state.withdrawalEffective === null || state.withdrawalEffective > today)
     .map((state) => ({ id: state.code, label: stateName(state) }))
     .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+function useStatesChanged() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: STATES_QUERY_KEY });
+}
+
+export function useCreateState() {
+  const changed = useStatesChanged();
+  return useMutation({
+    mutationFn: (state: CreateState) => apiSend('POST', '/states', state, stateSchema),
+    onSuccess: changed,
+  });
+}
+
+export function useRecordWithdrawal(code: string) {
+  const changed = useStatesChanged();
+  return useMutation({
+    mutationFn: (withdrawalEffective: string) =>
+      apiSend(
+        'POST',
+        `/states/${encodeURIComponent(code)}/withdrawal`,
+        { withdrawalEffective },
+        stateSchema,
+      ),
+    onSuccess: changed,
+  });
 }

@@ -128,7 +128,7 @@ export function InvitePage() {
               isRequired
               validate={(value) => (value.trim() ? null : t('common.required'))}
             />
-            {error && Object.keys(errors).length === 0 && <Alert tone="error">{error}</Alert>}
+            {error && <Alert tone="error">{error}</Alert>}
             <Button type="submit" className="auth__primary" isPending={register.isPending}>
               {register.isPending ? t('invite.waiting') : t('invite.button')}
             </Button>

@@ -133,7 +133,7 @@ export function InviteDialog({
             isRequired
           />
         </div>
-        {error && Object.keys(serverErrors).length === 0 && <Alert tone="error">{error}</Alert>}
+        {error && <Alert tone="error">{error}</Alert>}
         <div className="ui-dialog__actions">
           <Button variant="secondary" isDisabled={create.isPending} onPress={onClose}>
             {t('common.cancel')}

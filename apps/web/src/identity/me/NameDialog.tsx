@@ -57,7 +57,7 @@ export function NameDialog({
           autoFocus
           validate={(value) => (value.trim() ? null : t('common.required'))}
         />
-        {error && !fieldError && <Alert tone="error">{error}</Alert>}
+        {error && <Alert tone="error">{error}</Alert>}
         <div className="ui-dialog__actions">
           <Button variant="secondary" isDisabled={isPending} onPress={onClose}>
             {t('common.cancel')}

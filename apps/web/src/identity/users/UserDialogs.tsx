@@ -93,7 +93,7 @@ export function StatusDialog({
           autoFocus
           validate={(value) => (value.trim() ? null : t('common.required'))}
         />
-        {error && Object.keys(errors).length === 0 && <Alert tone="error">{error}</Alert>}
+        {error && <Alert tone="error">{error}</Alert>}
         <Actions
           isPending={change.isPending}
           submitLabel={t(`users.statusChange.${status}.confirm`)}
@@ -195,7 +195,7 @@ export function EditUserDialog({
             isRequired
           />
         )}
-        {error && Object.keys(serverErrors).length === 0 && <Alert tone="error">{error}</Alert>}
+        {error && <Alert tone="error">{error}</Alert>}
         <Actions isPending={update.isPending} submitLabel={t('common.save')} onCancel={onClose} />
       </Form>
     </ModalDialog>
