@@ -356,8 +356,16 @@ describe('identity and access in the browser', () => {
       expectNoProblems(person);
     }
 
-    // The console is for Registry admins only.
+    // A link works once.
     const fatou = invited.get('Fatou Facilitator');
+    await fatou?.page.goto(links[0]);
+    await fatou?.page
+      .getByRole('alert')
+      .getByText(/^This invitation link is not valid/)
+      .waitFor();
+    if (fatou) expectNoProblems(fatou, (p) => p.includes('/auth/invitation') && /\b410\b/.test(p));
+
+    // The console is for Registry admins only.
     await fatou?.page.goto(`${server.url}/admin/users`);
     if (fatou) await heading(fatou.page, text.en.forbidden.title);
     expect(await fatou?.page.getByRole('link', { name: text.en.nav.admin }).count()).toBe(0);

@@ -10,7 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
 import { Alert, Button, ModalDialog } from '../ui';
-import { setStepUpHandler, StepUpCancelled } from './api-client';
+import { ApiProblem, setStepUpHandler, StepUpCancelled } from './api-client';
 import { useErrorMessage } from './errors';
 
 const StepUpContext = createContext<() => Promise<void>>(() =>
@@ -78,7 +78,9 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
       await confirmWithPasskey();
       finish('confirmed');
     } catch (failure) {
-      setError(describe(failure));
+      // The session itself is gone: the app is on its way to the sign-in page.
+      if (failure instanceof ApiProblem && failure.code === 'unauthenticated') finish('cancelled');
+      else setError(describe(failure));
     } finally {
       setBusy(false);
     }

@@ -36,6 +36,7 @@ export function stateName(state: State): string {
 /** Looks a State's name up by code; the code itself while the list loads or if unknown. */
 export function useStateName(): (code: string | null) => string {
   const { data } = useStates();
+  // Subscribes the caller to language changes, as the name depends on the language.
   useTranslation();
   return (code) => {
     if (!code) return '';
