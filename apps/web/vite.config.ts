@@ -52,7 +52,8 @@ export default defineConfig({
               name: 'react-aria',
               test: /node_modules[\\/](react-aria|react-aria-components|react-stately|@react-aria|@react-stately|@react-types|@internationalized)[\\/]/,
             },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // The Argon2id build of libsodium (passphrases only) stays a lazy chunk of its own.
+            { name: 'vendor', test: /node_modules[\\/](?!libsodium(?:-wrappers)?-sumo[\\/])/ },
           ],
         },
       },
