@@ -99,7 +99,11 @@ export type User = z.infer<typeof userSchema>;
 export const updateUserSchema = z
   .strictObject({
     displayName: boundedText(120).optional(),
-    roles: roles
+    // Empty is allowed for a Registry admin who keeps only that role; the service checks.
+    roles: z
+      .array(roleSchema)
+      .max(2)
+      .refine((r) => new Set(r).size === r.length, 'roles must not repeat')
       .refine((r) => !r.includes('registry_admin'), {
         message: 'registry_admin is granted through a two-person approval',
       })
@@ -146,6 +150,8 @@ export const meSchema = z.strictObject({
     verifiedAt: z.string(),
     expiresAt: z.string(),
     idleTimeoutSeconds: z.number(),
+    /** How long a passkey confirmation counts for sensitive actions. */
+    stepUpSeconds: z.number(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

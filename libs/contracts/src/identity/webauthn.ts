@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText } from '../states/states';
+import { boundedText, localizedNamesSchema } from '../states/states';
 
 /**
  * The WebAuthn PRF input every sign-in asks for: SHA-256("coop-platform/passkey-prf/v1"),
@@ -75,6 +75,8 @@ export const invitationPreviewSchema = z.strictObject({
   email: z.string(),
   roles: z.array(z.string()),
   stateCode: z.string().nullable(),
+  /** The State's names, so the page can name it in the reader's language before sign-in. */
+  stateNames: localizedNamesSchema.nullable(),
   purpose: z.enum(['onboarding', 'recovery', 'bootstrap']),
   expiresAt: z.string(),
 });

@@ -11,6 +11,7 @@ import type {
   UserStatus,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
@@ -40,6 +41,7 @@ export class InvitationsService {
   constructor(
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
     private readonly users: UsersService,
+    private readonly states: StatesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -260,6 +262,7 @@ export class InvitationsService {
       email: user.email,
       roles: user.roles,
       stateCode: user.stateCode,
+      stateNames: user.stateCode ? (await this.states.get(user.stateCode)).names : null,
       purpose: invitation.purpose,
       expiresAt: invitation.expiresAt.toISOString(),
     };

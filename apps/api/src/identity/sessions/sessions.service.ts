@@ -81,11 +81,12 @@ export class SessionsService {
     await this.sessions.update({ id: sessionId }, { verifiedAt: this.clock.now() });
   }
 
+  get stepUpMs(): number {
+    return this.config.STEP_UP_MINUTES * 60_000;
+  }
+
   isFreshlyVerified(session: SessionEntity): boolean {
-    return (
-      this.clock.now().getTime() - session.verifiedAt.getTime() <
-      this.config.STEP_UP_MINUTES * 60_000
-    );
+    return this.clock.now().getTime() - session.verifiedAt.getTime() < this.stepUpMs;
   }
 
   async listActive(userId: string, currentSessionId?: string): Promise<Session[]> {

@@ -17,6 +17,7 @@ export class MeService {
         verifiedAt: session.verifiedAt.toISOString(),
         expiresAt: session.expiresAt.toISOString(),
         idleTimeoutSeconds: this.sessions.idleMs / 1000,
+        stepUpSeconds: this.sessions.stepUpMs / 1000,
       },
     };
   }

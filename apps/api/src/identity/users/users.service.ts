@@ -123,6 +123,17 @@ export class UsersService {
           ...input.roles,
         ];
       }
+      if (user.roles.length === 0) {
+        throw new AppError(
+          422,
+          'validation',
+          'Validation failed',
+          'roles: a person needs at least one role',
+          {
+            errors: [{ field: 'roles', message: 'a person needs at least one role' }],
+          },
+        );
+      }
       if (input.stateCode !== undefined) user.stateCode = input.stateCode;
       else if (!user.roles.includes('focal_point')) user.stateCode = null; // no longer a focal point
       const focal = user.roles.includes('focal_point');
