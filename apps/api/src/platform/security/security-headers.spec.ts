@@ -19,7 +19,9 @@ describe('security headers', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const scriptSrc = csp.split(';').find((d: string) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc.trim().split(/\s+/)).toEqual(['script-src', "'self'", "'wasm-unsafe-eval'"]);
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-powered-by']).toBeUndefined();
@@ -36,7 +38,9 @@ describe('security headers', () => {
   it('relaxes inline styles for the API explorer page only', async () => {
     const docs = await request(plain.url).get('/api/docs');
     expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
-    expect(docs.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(docs.headers['content-security-policy']).toContain(
+      "script-src 'self' 'wasm-unsafe-eval';",
+    );
     const json = await request(plain.url).get('/api/docs/openapi.json');
     expect(json.headers['content-security-policy']).not.toContain('unsafe-inline');
   });

@@ -14,7 +14,8 @@ export function securityHeaders(config: AppConfig): RequestHandler {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // Only our own scripts; WebAssembly compilation (libsodium) but never eval or inline code.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // The API explorer's page (third-party HTML) carries inline <style> blocks; nothing else may.
         styleSrc: [
           "'self'",
