@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { auditQuerySchema, type AuditEntry } from '@coop/contracts';
-import { Access } from '../access';
+import { Access, CurrentPrincipal } from '../access';
+import type { Principal } from '../identity';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto extends createZodDto(auditQuerySchema) {}
@@ -26,7 +27,16 @@ export class AuditController {
   @Access.roles(['registry_admin'], { stepUp: true })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async export(@Query() query: AuditQueryDto, @Res() res: Response): Promise<void> {
+  async export(
+    @Query() query: AuditQueryDto,
+    @Res() res: Response,
+    @CurrentPrincipal() { user }: Principal,
+  ): Promise<void> {
+    await this.audit.record({
+      action: 'audit.exported',
+      actorId: user.id,
+      details: { filters: { ...query, limit: undefined } },
+    });
     res.setHeader(
       'Content-Disposition',
       `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { CreateState, RecordWithdrawal, State, StateRevision } from '@coop/contracts';
 import { AuditService } from '../audit';
+import { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { StateRevisionEntity } from './state-revision.entity';
 import { StateEntity } from './state.entity';
@@ -22,6 +23,7 @@ export class StatesService {
     @InjectRepository(StateRevisionEntity)
     private readonly revisions: Repository<StateRevisionEntity>,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<State[]> {
@@ -50,7 +52,7 @@ export class StatesService {
       );
     if (
       state.withdrawalEffective &&
-      state.withdrawalEffective <= new Date().toISOString().slice(0, 10)
+      state.withdrawalEffective <= this.clock.now().toISOString().slice(0, 10)
     ) {
       throw new AppError(
         409,

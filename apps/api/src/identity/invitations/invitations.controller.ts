@@ -28,9 +28,9 @@ export class InvitationsController {
     return this.invitations.list(filter.status);
   }
 
-  /** The link in the answer is the only copy of the token: show it once. */
+  /** The link in the answer is the only copy of the token: show it once. It grants roles. */
   @Post()
-  @Access.roles(['registry_admin'])
+  @Access.roles(['registry_admin'], { stepUp: true })
   create(
     @Body() body: CreateInvitationDto,
     @CurrentPrincipal() me: Principal,

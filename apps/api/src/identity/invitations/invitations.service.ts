@@ -117,18 +117,34 @@ export class InvitationsService {
   }
 
   /** A lost passkey: the user re-enrols through a new link; redeeming it retires the old passkeys. */
+  /**
+   * A new link for a person: a replacement onboarding link for someone who never enrolled (their
+   * link expired or was revoked), or a recovery link for an active user who lost their passkey.
+   * Any link still pending for them stops working.
+   */
   async inviteToRecover(userId: string, hours: number, actorId: string) {
     return this.invitations.manager.transaction(async (m) => {
       const user = await this.users.find(userId, m);
-      if (user.status !== 'active') {
+      if (user.status !== 'active' && user.status !== 'invited') {
         throw new AppError(
           409,
           'conflict',
           'Not active',
-          'Recovery links are for active users; reactivate the user first.',
+          'New links are for invited or active people; reactivate the account first.',
         );
       }
-      return this.issueFor(user, 'recovery', hours, actorId, m);
+      await m.update(
+        InvitationEntity,
+        { userId: user.id, redeemedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: this.clock.now(), revokedBy: actorId },
+      );
+      return this.issueFor(
+        user,
+        user.status === 'invited' ? 'onboarding' : 'recovery',
+        hours,
+        actorId,
+        m,
+      );
     });
   }
 
@@ -286,6 +302,13 @@ export class InvitationsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!user || user.status !== redeemerStatus(invitation)) throw invalidLink();
+    // A bootstrap link left over from first start must not seat a third admin.
+    if (
+      invitation.purpose === 'bootstrap' &&
+      (await this.users.countActiveAdmins(m)) >= BOOTSTRAP_ADMINS
+    ) {
+      throw invalidLink();
+    }
     return user;
   }
 }

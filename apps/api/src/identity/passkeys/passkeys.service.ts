@@ -61,7 +61,9 @@ export class PasskeysService {
       });
       const passkey = active.find((p) => p.id === id);
       if (!passkey) throw new AppError(404, 'not-found', 'Unknown passkey', 'No such passkey.');
-      if (active.length === 1) {
+      // Flagged passkeys are blocked, so they do not count as a way back in.
+      const usable = active.filter((p) => !p.flaggedAt);
+      if (!passkey.flaggedAt && usable.length === 1) {
         throw new AppError(
           409,
           'last-passkey',

@@ -199,7 +199,8 @@ export class UsersService {
           'Ask another Registry admin to change your own status.',
         );
       const allowed: Record<string, string[]> = {
-        active: ['suspended'],
+        // A deactivated person comes back without passkeys: they re-enrol with a recovery link.
+        active: ['suspended', 'deactivated'],
         suspended: ['active', 'invited'],
         deactivated: ['active', 'suspended', 'invited'],
       };
