@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -9,6 +9,8 @@ describe('compiled output', () => {
   let out: string;
 
   beforeAll(() => {
+    // Inside the repository, so the compiled code finds node_modules (tmp/ is git-ignored).
+    mkdirSync(join(repo, 'tmp'), { recursive: true });
     out = mkdtempSync(join(repo, 'tmp', 'crypto-dist-'));
     execFileSync(
       join(repo, 'node_modules', '.bin', 'swc'),
@@ -26,7 +28,7 @@ describe('compiled output', () => {
     );
   });
 
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => out && rmSync(out, { recursive: true, force: true }));
 
   it('runs the payload, envelope and file-stream API from an .mjs file', () => {
     const script = join(out, 'check.mjs');
