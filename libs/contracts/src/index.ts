@@ -5,3 +5,4 @@ export * from './identity/identity';
 export * from './identity/webauthn';
 export * from './audit/audit';
 export * from './keys/keys';
+export * from './caselaw';

@@ -1,0 +1,3 @@
+export * from './caselaw';
+export * from './markdown';
+export * from './references';
