@@ -1,0 +1,82 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
+import type { CaselawKind, CaselawStatus } from '@coop/contracts';
+import { UserEntity } from '../identity/users/user.entity';
+
+/**
+ * One case-law entry or explainer: its workflow state, which revision is the working copy and
+ * which one readers see. The texts themselves live in the revisions.
+ */
+@Entity('caselaw_entries')
+@Check('caselaw_entries_kind_known', `"kind" IN ('entry', 'explainer')`)
+@Check('caselaw_entries_status_known', `"status" IN ('draft', 'in_review', 'published')`)
+@Check(
+  'caselaw_entries_published_is_current',
+  `"status" <> 'published' OR "published_revision" = "current_revision"`,
+)
+@Index('caselaw_entries_status', ['status', 'updatedAt'])
+export class CaselawEntryEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'text' })
+  kind: CaselawKind;
+
+  @Column({ type: 'text' })
+  status: CaselawStatus;
+
+  @Column({ type: 'integer' })
+  currentRevision: number;
+
+  @Column({ type: 'integer', nullable: true })
+  publishedRevision: number | null;
+
+  /** null: seeded by the system. */
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'caselaw_entries_created_by_fk' })
+  creator?: UserEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'caselaw_entries_updated_by_fk' })
+  updater?: UserEntity;
+
+  @Column({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'caselaw_entries_submitted_by_fk' })
+  submitter?: UserEntity;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  publishedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'published_by', foreignKeyConstraintName: 'caselaw_entries_published_by_fk' })
+  publisher?: UserEntity;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}
