@@ -233,7 +233,7 @@ describe('web shell', () => {
         .map(([name, ...sources]) => [name, [...new Set(sources)].sort().join(' ')]),
     );
     expect(csp.get('default-src')).toBe("'self'");
-    expect(csp.get('script-src')).toBe("'self'");
+    expect(csp.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
     expect(csp.get('style-src')).toBe("'self'");
     expect(csp.get('frame-ancestors')).toBe("'none'");
 
