@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import type { Role } from '@coop/contracts';
-import { API_PREFIX } from '../app.factory';
 import { Clock } from '../platform/clock';
 import { startTestApp, type TestApp } from '../../test/app.harness';
+import { discoverRoutes } from '../../test/routes.harness';
 import {
   bootstrapAdmin,
   IDENTITY_ENV,
@@ -44,46 +43,18 @@ interface ExpressLayer {
 
 type OpenApiPaths = Record<string, Record<string, { 'x-access'?: string }>>;
 
-const join = (...parts: string[]) =>
-  `/${parts
-    .flatMap((p) => p.split('/'))
-    .filter(Boolean)
-    .join('/')}`;
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : [typeof value === 'string' ? value : '/'];
-
-/** Every controller route, read from Nest's own metadata. */
-function discoverRoutes(t: TestApp): Route[] {
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
+/** Every controller route with its access rule. */
+function routesWithRules(t: TestApp): Route[] {
   const reflector = t.app.get(Reflector);
-  const routes: Route[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as (abstract new (...args: never[]) => object) | null;
-    if (!controller || !wrapper.instance) continue;
-    const prototype = controller.prototype as Record<string, unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      if (typeof handler !== 'function') continue;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (method === undefined) continue;
-      for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
-        for (const sub of asList(Reflect.getMetadata(PATH_METADATA, handler))) {
-          routes.push({
-            method: RequestMethod[method].toLowerCase(),
-            path: join(API_PREFIX, base, sub),
-            handler: `${controller.name}.${name}`,
-            rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-              handler,
-              controller,
-            ]),
-          });
-        }
-      }
-    }
-  }
-  return routes;
+  return discoverRoutes(t).map((r) => ({
+    method: RequestMethod[r.method].toLowerCase(),
+    path: r.path,
+    handler: `${r.controller.name}.${r.handlerName}`,
+    rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      r.handler,
+      r.controller,
+    ]),
+  }));
 }
 
 /** What the rule says should happen to this caller; an independent reading of access.decorator. */
@@ -172,7 +143,7 @@ describe('route access matrix', () => {
 
   beforeAll(async () => {
     t = await startTestApp(IDENTITY_ENV);
-    routes = discoverRoutes(t);
+    routes = routesWithRules(t);
     const admin = await bootstrapAdmin(t);
     const people: [string, Role[], string | null][] = [
       ['facilitator', ['facilitator'], null],

@@ -1,13 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import {
   addPasskeyRequestSchema,
+  createEntrySchema,
+  createTopicSchema,
+  importFileSchema,
+  revisionActionSchema,
+  unpublishSchema,
+  updateEntrySchema,
+  updateTopicSchema,
   attestationSchema,
   enrolKeysSchema,
   putWrapSchema,
@@ -35,8 +39,8 @@ import {
   type CreationOptionsInput,
   type RequestOptionsInput,
 } from '@coop/testing';
-import { API_PREFIX } from '../app.factory';
 import { startTestApp, type TestApp } from '../../test/app.harness';
+import { discoverRoutes } from '../../test/routes.harness';
 import {
   ApiClient,
   bootstrapAdmin,
@@ -87,51 +91,18 @@ const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
 /** Tables a refused request may still write to: the log of attempts, and ceremony challenges. */
 const UNWATCHED = ['audit_log', 'webauthn_challenges', 'schema_migrations'];
 
-const join = (...parts: string[]) =>
-  `/${parts
-    .flatMap((p) => p.split('/'))
-    .filter(Boolean)
-    .join('/')}`;
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : [typeof value === 'string' ? value : '/'];
+const WRITES = new Set([
+  RequestMethod.POST,
+  RequestMethod.PUT,
+  RequestMethod.PATCH,
+  RequestMethod.DELETE,
+]);
 
 /** Every POST, PUT, PATCH and DELETE route, and whether its handler reads a body. */
 function writeRoutes(t: TestApp): WriteRoute[] {
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const writes = new Set([
-    RequestMethod.POST,
-    RequestMethod.PUT,
-    RequestMethod.PATCH,
-    RequestMethod.DELETE,
-  ]);
-  const found: WriteRoute[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as (abstract new (...args: never[]) => object) | null;
-    if (!controller || !wrapper.instance) continue;
-    const prototype = controller.prototype as Record<string, unknown>;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = prototype[name];
-      if (typeof handler !== 'function') continue;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (method === undefined || !writes.has(method)) continue;
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
-        string,
-        unknown
-      >;
-      const readsBody = Object.keys(args).some(
-        (key) => key.split(':')[0] === String(RouteParamtypes.BODY),
-      );
-      for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller)))
-        for (const sub of asList(Reflect.getMetadata(PATH_METADATA, handler)))
-          found.push({
-            method: RequestMethod[method],
-            path: join(API_PREFIX, base, sub),
-            readsBody,
-          });
-    }
-  }
-  return found;
+  return discoverRoutes(t)
+    .filter((r) => WRITES.has(r.method))
+    .map((r) => ({ method: RequestMethod[r.method], path: r.path, readsBody: r.readsBody }));
 }
 
 const kindOf = (value: Json): Kind =>
@@ -525,6 +496,45 @@ describe('fuzzing every write endpoint', () => {
       [`${prefix}.kdf.memlimit`]: positive,
     });
     const registrationStrict = ['', 'response'];
+    const topicLabels = { en: 'Fuzzing', fr: 'Fuzzing', ar: 'اختبار', es: 'Fuzzing' };
+    const caselawId = 'c8996f8a-a291-4d55-a9c0-d581ab71763d'; // a seeded entry
+    const caselawEntry = {
+      kind: 'entry',
+      title: { en: 'Fuzzed decision', ar: 'قرار' },
+      documentNumbers: ['ICC-01/22-90'],
+      chamber: 'pre-trial-ii',
+      date: '2024-10-24',
+      situation: 'Situation in Ukraine',
+      caseName: null,
+      documentType: 'finding',
+      articles: [{ instrument: 'statute', article: '87', paragraph: '7' }],
+      topics: ['non-cooperation'],
+      summary: { en: 'A **summary** with [a link](https://www.icc-cpi.int/).' },
+      holdings: { en: '- A holding.' },
+      quotes: [{ paragraph: '20', lang: 'en', text: 'Quoted text.', source: null }],
+      links: [{ url: 'https://www.icc-cpi.int/', label: 'Court record', lang: 'en' }],
+      related: [],
+      source: { title: 'Report', locator: 'para. 20', url: null },
+    };
+    const caselawStrict = [
+      '',
+      'content',
+      'content.title',
+      'content.articles.0',
+      'content.summary',
+      'content.holdings',
+      'content.quotes.0',
+      'content.links.0',
+      'content.source',
+    ];
+    const caselawNullable = [
+      'content.situation',
+      'content.caseName',
+      'content.quotes.0.source',
+      'content.links.0.lang',
+      'content.source.locator',
+      'content.source.url',
+    ];
     const u = target.me.user.id;
     cases = {
       'POST /api/v1/auth/invitation': {
@@ -722,6 +732,74 @@ describe('fuzzing every write endpoint', () => {
           schema: recordWithdrawalSchema,
           valid: { withdrawalEffective: '2031-01-01' },
           strict: [''],
+        },
+      },
+      'POST /api/v1/caselaw/topics': {
+        params: {},
+        body: {
+          schema: createTopicSchema,
+          valid: { key: 'fuzzed-topic', labels: topicLabels },
+          strict: ['', 'labels'],
+        },
+      },
+      'PATCH /api/v1/caselaw/topics/:key': {
+        params: { key: 'asset-freezing' },
+        body: { schema: updateTopicSchema, valid: { labels: topicLabels }, strict: ['', 'labels'] },
+      },
+      'POST /api/v1/caselaw/editor/entries': {
+        params: {},
+        body: {
+          schema: createEntrySchema,
+          valid: { id: randomUUID(), content: caselawEntry, note: 'first draft' },
+          strict: caselawStrict,
+          nullable: caselawNullable,
+        },
+      },
+      'PUT /api/v1/caselaw/editor/entries/:id': {
+        params: { id: caselawId },
+        body: {
+          schema: updateEntrySchema,
+          valid: { baseRevision: 1, content: caselawEntry },
+          strict: caselawStrict,
+          nullable: caselawNullable,
+          badNumbers: { baseRevision: generation },
+        },
+      },
+      'POST /api/v1/caselaw/editor/entries/:id/submit': {
+        params: { id: caselawId },
+        body: {
+          schema: revisionActionSchema,
+          valid: { revision: 1 },
+          strict: [''],
+          badNumbers: { revision: generation },
+        },
+      },
+      'POST /api/v1/caselaw/editor/entries/:id/return': { params: { id: caselawId } },
+      'POST /api/v1/caselaw/editor/entries/:id/publish': {
+        params: { id: caselawId },
+        body: {
+          schema: revisionActionSchema,
+          valid: { revision: 1 },
+          strict: [''],
+          badNumbers: { revision: generation },
+        },
+      },
+      'POST /api/v1/caselaw/editor/entries/:id/unpublish': {
+        params: { id: caselawId },
+        body: { schema: unpublishSchema, valid: { reason: 'fuzzing' }, strict: [''] },
+      },
+      'POST /api/v1/caselaw/editor/import': {
+        params: {},
+        body: {
+          schema: importFileSchema,
+          valid: {
+            format: 'coop-caselaw',
+            version: 1,
+            topics: [{ key: 'fuzzed-topic', labels: topicLabels }],
+            entries: [{ id: randomUUID(), content: caselawEntry }],
+          },
+          strict: [''],
+          badNumbers: { version: notOne },
         },
       },
     };
