@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit';
+import { CaseLawModule } from './caselaw';
 import { IdentityModule } from './identity';
 import { KeysModule } from './keys';
 import { ClockModule } from './platform/clock';
@@ -37,6 +38,7 @@ export class AppModule {
         StatesModule,
         IdentityModule,
         KeysModule,
+        CaseLawModule,
         ...extra,
       ],
       providers: [

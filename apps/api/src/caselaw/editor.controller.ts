@@ -1,0 +1,182 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import {
+  createEntrySchema,
+  diffQuerySchema,
+  editorListQuerySchema,
+  exportQuerySchema,
+  importFileSchema,
+  revisionActionSchema,
+  unpublishSchema,
+  updateEntrySchema,
+  type EditorEntry,
+  type EditorEntryList,
+  type ImportReport,
+  type Revision,
+  type RevisionDiff,
+  type RevisionSummary,
+} from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../access';
+import type { Principal } from '../identity';
+import { CaselawEntriesService } from './entries.service';
+import { CaselawTransferService } from './transfer.service';
+
+class EditorListQueryDto extends createZodDto(editorListQuerySchema) {}
+class CreateEntryDto extends createZodDto(createEntrySchema) {}
+class UpdateEntryDto extends createZodDto(updateEntrySchema) {}
+class RevisionActionDto extends createZodDto(revisionActionSchema) {}
+class UnpublishDto extends createZodDto(unpublishSchema) {}
+class DiffQueryDto extends createZodDto(diffQuerySchema) {}
+class ExportQueryDto extends createZodDto(exportQuerySchema) {}
+class ImportFileDto extends createZodDto(importFileSchema) {}
+
+const EDITORS = ['facilitator' as const];
+
+/**
+ * The editors' desk: facilitators only. Registry admins administer access, not content, so
+ * they neither edit nor read drafts and history (a user who is also a facilitator does).
+ */
+@ApiTags('caselaw')
+@Controller('caselaw/editor')
+export class CaselawEditorController {
+  constructor(
+    private readonly entries: CaselawEntriesService,
+    private readonly transfer: CaselawTransferService,
+  ) {}
+
+  @Get('entries')
+  @Access.roles(EDITORS)
+  list(@Query() query: EditorListQueryDto): Promise<EditorEntryList> {
+    return this.entries.list(query);
+  }
+
+  @Post('entries')
+  @Access.roles(EDITORS)
+  create(@Body() body: CreateEntryDto, @CurrentPrincipal() me: Principal): Promise<EditorEntry> {
+    return this.entries.create(body, me.user.id);
+  }
+
+  @Get('entries/:id')
+  @Access.roles(EDITORS)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<EditorEntry> {
+    return this.entries.get(id);
+  }
+
+  @Put('entries/:id')
+  @Access.roles(EDITORS)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateEntryDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<EditorEntry> {
+    return this.entries.update(id, body, me.user.id);
+  }
+
+  @Post('entries/:id/submit')
+  @HttpCode(200)
+  @Access.roles(EDITORS)
+  submit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RevisionActionDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<EditorEntry> {
+    return this.entries.submit(id, body.revision, me.user.id);
+  }
+
+  @Post('entries/:id/return')
+  @HttpCode(200)
+  @Access.roles(EDITORS)
+  returnToDraft(@Param('id', ParseUUIDPipe) id: string): Promise<EditorEntry> {
+    return this.entries.returnToDraft(id);
+  }
+
+  @Post('entries/:id/publish')
+  @HttpCode(200)
+  @Access.roles(EDITORS, { stepUp: true })
+  publish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RevisionActionDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<EditorEntry> {
+    return this.entries.publish(id, body.revision, me.user.id);
+  }
+
+  @Post('entries/:id/unpublish')
+  @HttpCode(200)
+  @Access.roles(EDITORS, { stepUp: true })
+  unpublish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UnpublishDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<EditorEntry> {
+    return this.entries.unpublish(id, body.reason, me.user.id);
+  }
+
+  @Get('entries/:id/revisions')
+  @Access.roles(EDITORS)
+  revisions(@Param('id', ParseUUIDPipe) id: string): Promise<RevisionSummary[]> {
+    return this.entries.revisions(id);
+  }
+
+  @Get('entries/:id/revisions/:number')
+  @Access.roles(EDITORS)
+  revision(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', ParseIntPipe) number: number,
+  ): Promise<Revision> {
+    return this.entries.revision(id, number);
+  }
+
+  @Get('entries/:id/diff')
+  @Access.roles(EDITORS)
+  diff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DiffQueryDto,
+  ): Promise<RevisionDiff> {
+    return this.entries.diff(id, query.from, query.to);
+  }
+
+  /** Every entry in every language: JSON (re-importable) or CSV (for spreadsheets). */
+  @Get('export')
+  @Access.roles(EDITORS, { stepUp: true })
+  @Header('Cache-Control', 'no-store')
+  async export(
+    @Query() query: ExportQueryDto,
+    @CurrentPrincipal() me: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const day = new Date().toISOString().slice(0, 10);
+    if (query.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
+      res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.csv"`);
+      res.send(await this.transfer.exportCsv(me.user.id));
+      return;
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.json"`);
+    res.send(JSON.stringify(await this.transfer.exportJson(me.user.id)));
+  }
+
+  /** All or nothing: any bad row answers 422 with every problem found, and nothing is stored. */
+  @Post('import')
+  @HttpCode(200)
+  @Access.roles(EDITORS, { stepUp: true })
+  import(@Body() body: ImportFileDto, @CurrentPrincipal() me: Principal): Promise<ImportReport> {
+    return this.transfer.import(body, me.user.id);
+  }
+}

@@ -1,0 +1,2 @@
+export { CaseLawModule } from './caselaw.module';
+export { CaselawSearchService } from './search.service';

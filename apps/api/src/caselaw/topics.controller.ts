@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { createTopicSchema, updateTopicSchema, type Topic } from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../access';
+import type { Principal } from '../identity';
+import { TopicKeyPipe } from './topic-key.pipe';
+import { CaselawTopicsService } from './topics.service';
+
+class CreateTopicDto extends createZodDto(createTopicSchema) {}
+class UpdateTopicDto extends createZodDto(updateTopicSchema) {}
+
+/** The topic vocabulary: read by everyone, extended by facilitators. */
+@ApiTags('caselaw')
+@Controller('caselaw/topics')
+export class CaselawTopicsController {
+  constructor(private readonly topics: CaselawTopicsService) {}
+
+  @Get()
+  @Access.signedIn()
+  list(): Promise<Topic[]> {
+    return this.topics.list();
+  }
+
+  @Post()
+  @Access.roles(['facilitator'])
+  create(@Body() body: CreateTopicDto, @CurrentPrincipal() me: Principal): Promise<Topic> {
+    return this.topics.create(body, me.user.id);
+  }
+
+  @Patch(':key')
+  @Access.roles(['facilitator'])
+  update(@Param('key', TopicKeyPipe) key: string, @Body() body: UpdateTopicDto): Promise<Topic> {
+    return this.topics.update(key, body);
+  }
+}
