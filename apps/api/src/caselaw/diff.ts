@@ -65,14 +65,15 @@ export function lineDiff(before: string, after: string): DiffLine[] {
         i++;
         j++;
       } else if (
-        j < y.length &&
-        (i === x.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])
+        i < x.length &&
+        (j === y.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])
       ) {
-        middle.push({ op: 'insert', text: y[j] });
-        j++;
-      } else {
+        // Deletions before insertions, as people read a replaced line.
         middle.push({ op: 'delete', text: x[i] });
         i++;
+      } else {
+        middle.push({ op: 'insert', text: y[j] });
+        j++;
       }
     }
   }

@@ -160,6 +160,26 @@ describe('case-law search', () => {
     expect(marked).toContain('الاصول');
   });
 
+  it('normalises Arabic in TypeScript exactly as the SQL function does', async () => {
+    const db = new DataSource({ type: 'postgres', url: t.database.url });
+    await db.initialize();
+    try {
+      const marks = Array.from({ length: 8 }, (_, i) => String.fromCharCode(0x064b + i)).join('');
+      for (const text of [
+        `تَجْمِيدُ${marks}\u0670\u0640 أإآٱ ىة`,
+        'الأصول المحكمة مصطفى',
+        'Latin text, ICC-01/22-90 and 87(7)',
+      ]) {
+        const [{ n }] = (await db.query('SELECT caselaw_normalize_ar($1) AS n', [text])) as {
+          n: string;
+        }[];
+        expect(normalizeArabic(text)).toBe(n);
+      }
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('finds an entry written only in English through an Arabic topic label', async () => {
     const db = new DataSource({ type: 'postgres', url: t.database.url });
     await db.initialize();
