@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -28,26 +28,25 @@ export function subresourceIntegrity(): Plugin {
     configResolved(config) {
       outDir = config.build.outDir;
     },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle ?? {};
-        const hashOf = (url: string) => {
-          const item = bundle[url.replace(/^\//, '')];
-          if (!item) return undefined;
-          return sri(item.type === 'chunk' ? item.code : item.source);
-        };
-        return html.replace(
-          /<(script|link)\b([^>]*?)\s(src|href)="([^"]+)"([^>]*)>/g,
-          (tag, name: string, before: string, attr: string, url: string, after: string) => {
-            const integrity = hashOf(url);
-            if (!integrity || /\bintegrity=/.test(tag)) return tag;
-            return `<${name}${before} ${attr}="${url}" integrity="${integrity}"${after}>`;
-          },
-        );
-      },
-    },
+    // On the files as written, not in transformIndexHtml: Vite rewrites chunks after that hook
+    // (the dependency list of a lazy import), so a hash taken there would not match.
     closeBundle() {
+      const indexPath = join(outDir, 'index.html');
+      const hashOf = (url: string) => {
+        if (!url.startsWith('/') || url.startsWith('//')) return undefined;
+        const path = join(outDir, url.replace(/^\//, ''));
+        return existsSync(path) ? sri(readFileSync(path)) : undefined;
+      };
+      const html = readFileSync(indexPath, 'utf8').replace(
+        /<(script|link)\b([^>]*?)\s(src|href)="([^"]+)"([^>]*)>/g,
+        (tag, name: string, before: string, attr: string, url: string, after: string) => {
+          const loaded = name === 'script' || /\brel="(stylesheet|modulepreload)"/.test(tag);
+          const integrity = loaded ? hashOf(url) : undefined;
+          if (!integrity || /\bintegrity=/.test(tag)) return tag;
+          return `<${name}${before} ${attr}="${url}" integrity="${integrity}"${after}>`;
+        },
+      );
+      writeFileSync(indexPath, html);
       const files = Object.fromEntries(
         filesUnder(outDir)
           .filter((path) => !path.endsWith('.map') && !path.endsWith(MANIFEST_FILE))

@@ -12,6 +12,7 @@ import {
 } from '@coop/testing/browser';
 import { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readKeysText, setUpKeys, unlockAfterReload } from './support/keys';
 
 type Language = 'en' | 'fr' | 'ar';
 
@@ -76,6 +77,8 @@ const text: Record<Language, Catalogue> = {
   fr: readCatalogue('fr'),
   ar: readCatalogue('ar'),
 };
+// Every first sign-in sets up the account's encryption keys (covered in keys.e2e.spec.ts).
+const keysText = readKeysText('en');
 const nativeName: Record<Language, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 const screenshotDir = join(repoRoot(), 'artifacts/screenshots');
 
@@ -173,6 +176,7 @@ async function redeem(person: Person, link: string, displayName: string): Promis
   await page.goto(link);
   await page.getByText(displayName, { exact: true }).waitFor();
   await page.getByRole('button', { name: text.en.invite.button }).click();
+  await setUpKeys(page, keysText);
   await heading(page, text.en.home.title.replace('{{name}}', displayName));
   expect(new URL(page.url()).pathname).toBe('/');
   expect(new URL(page.url()).hash).toBe('');
@@ -267,6 +271,7 @@ describe('identity and access in the browser', () => {
     await admin.page.goto(link ?? '');
     await heading(admin.page, text.en.invite.heading.bootstrap);
     await admin.page.getByRole('button', { name: text.en.invite.button }).click();
+    await setUpKeys(admin.page, keysText);
     await heading(admin.page, 'Welcome, Ada Admin');
     expect(new URL(admin.page.url()).hash).toBe('');
     await admin.page
@@ -367,10 +372,12 @@ describe('identity and access in the browser', () => {
 
     // The console is for Registry admins only.
     await fatou?.page.goto(`${server.url}/admin/users`);
+    if (fatou) await unlockAfterReload(fatou.page, keysText);
     if (fatou) await heading(fatou.page, text.en.forbidden.title);
     expect(await fatou?.page.getByRole('link', { name: text.en.nav.admin }).count()).toBe(0);
 
     await page.reload();
+    await unlockAfterReload(page, keysText);
     await heading(page, text.en.users.title);
     for (const invitee of invitees) await page.getByRole('link', { name: invitee.name }).waitFor();
     await expectNoSeriousA11yViolations(page);

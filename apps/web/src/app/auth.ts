@@ -1,6 +1,7 @@
 import { meSchema, type Me, type Role } from '@coop/contracts';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { endSession } from '../keys/key-store';
 import { ApiProblem, apiGet } from './api-client';
 
 export const ME_QUERY_KEY = ['identity', 'me'] as const;
@@ -40,6 +41,8 @@ export function hasRole(me: Me | null | undefined, role: Role): boolean {
 
 /** Forgets everything fetched for the previous user, so nothing of theirs is shown to the next. */
 export function markSignedOut(queryClient: QueryClient): void {
+  // The keys go first, whatever else is known: they must not outlive the session.
+  endSession();
   if (!queryClient.getQueryData(ME_QUERY_KEY)) return;
   queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
   queryClient.setQueryData(ME_QUERY_KEY, null);

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { AuditPage } from '../audit';
 import {
   AccountPage,
@@ -9,6 +9,7 @@ import {
   UserPage,
   UsersPage,
 } from '../identity';
+import { KeysGate } from '../keys';
 import { StatePage, StatesPage } from '../states';
 import { StatusPage } from '../status';
 import { AdminLayout } from './AdminLayout';
@@ -32,24 +33,34 @@ export function createAppRouter() {
             {
               element: <RequireSignedIn />,
               children: [
-                { index: true, element: <HomePage /> },
-                { path: 'account', element: <AccountPage /> },
                 {
-                  path: 'admin',
+                  // Signed in is not enough: the account keys must be set up and unlocked.
                   element: (
-                    <RequireRole role="registry_admin">
-                      <AdminLayout />
-                    </RequireRole>
+                    <KeysGate>
+                      <Outlet />
+                    </KeysGate>
                   ),
                   children: [
-                    { index: true, element: <Navigate to="users" replace /> },
-                    { path: 'users', element: <UsersPage /> },
-                    { path: 'users/:id', element: <UserPage /> },
-                    { path: 'invitations', element: <InvitationsPage /> },
-                    { path: 'states', element: <StatesPage /> },
-                    { path: 'states/:code', element: <StatePage /> },
-                    { path: 'admin-grants', element: <AdminGrantsPage /> },
-                    { path: 'audit', element: <AuditPage /> },
+                    { index: true, element: <HomePage /> },
+                    { path: 'account', element: <AccountPage /> },
+                    {
+                      path: 'admin',
+                      element: (
+                        <RequireRole role="registry_admin">
+                          <AdminLayout />
+                        </RequireRole>
+                      ),
+                      children: [
+                        { index: true, element: <Navigate to="users" replace /> },
+                        { path: 'users', element: <UsersPage /> },
+                        { path: 'users/:id', element: <UserPage /> },
+                        { path: 'invitations', element: <InvitationsPage /> },
+                        { path: 'states', element: <StatesPage /> },
+                        { path: 'states/:code', element: <StatePage /> },
+                        { path: 'admin-grants', element: <AdminGrantsPage /> },
+                        { path: 'audit', element: <AuditPage /> },
+                      ],
+                    },
                   ],
                 },
               ],

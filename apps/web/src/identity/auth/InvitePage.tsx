@@ -9,6 +9,7 @@ import { useSession } from '../../app/auth';
 import { fieldErrors, useErrorMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Page } from '../../app/Page';
+import { markRecovered } from '../../keys';
 import { Alert, Button, Fact, Facts, TextField, useDateTimeFormat } from '../../ui';
 import { previewInvitation, registerWithInvitation } from './passkey-ceremonies';
 import './auth.css';
@@ -73,6 +74,8 @@ export function InvitePage() {
       // The link is spent: take it out of the address bar and the history before leaving.
       window.history.replaceState(window.history.state, '', pathname);
       signedIn(me);
+      // The old passkeys are gone: if the keys cannot be unlocked, starting over is offered.
+      if (preview.data?.purpose === 'recovery') markRecovered(me.user.id);
       void navigate('/', { replace: true });
     },
   });

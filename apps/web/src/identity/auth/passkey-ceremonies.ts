@@ -16,7 +16,7 @@ import {
 } from '@simplewebauthn/browser';
 import { z } from 'zod';
 import { apiCall, apiSend } from '../../app/api-client';
-import { forgetPrfOutput, rememberPrfOutput } from '../prf';
+import { forgetPrfOutput, rememberPasskeyUse } from '../prf';
 
 /** The parts of the server's WebAuthn options this client reads or rewrites. */
 const prfInput = z.looseObject({
@@ -56,10 +56,11 @@ function bytesOf(source: ArrayBuffer | ArrayBufferView): Uint8Array {
  * enabled and the credential properties. Anything else the browser reports stays here.
  */
 export function keepPrfInBrowser<
-  T extends { clientExtensionResults: AuthenticationExtensionsClientOutputs },
+  T extends { id: string; clientExtensionResults: AuthenticationExtensionsClientOutputs },
 >(response: T): T {
   const { prf, credProps } = response.clientExtensionResults;
-  if (prf?.results?.first) rememberPrfOutput(bytesOf(prf.results.first));
+  const first = prf?.results?.first;
+  rememberPasskeyUse(response.id, first ? bytesOf(first) : undefined);
   const safe: AuthenticationExtensionsClientOutputs = {};
   if (credProps) safe.credProps = { rk: credProps.rk };
   if (prf) safe.prf = prf.enabled === undefined ? {} : { enabled: prf.enabled };

@@ -5,6 +5,7 @@ import { useSignedInUser } from '../../app/auth';
 import { fieldErrors, useErrorMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Page, Section } from '../../app/Page';
+import { MyKeysSection } from '../../keys/MyKeysSection';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
 import { PasskeyTable } from '../passkeys/PasskeyTable';
@@ -252,6 +253,7 @@ export function AccountPage() {
   return (
     <Page title={t('account.title')}>
       <Profile />
+      <MyKeysSection />
       <Passkeys />
       <Sessions />
     </Page>

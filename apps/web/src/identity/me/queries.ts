@@ -2,6 +2,8 @@ import { passkeySchema, sessionSchema } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiCall, apiGet, apiSend } from '../../app/api-client';
+import { useSignedInUser } from '../../app/auth';
+import { savePasskeyWrap } from '../../keys';
 import { addPasskey } from '../auth/passkey-ceremonies';
 
 const MY_PASSKEYS = ['identity', 'me', 'passkeys'] as const;
@@ -43,9 +45,25 @@ export function useRevokePasskey() {
   });
 }
 
+/**
+ * Adds a passkey and, when it gave a PRF output, wraps the unlocked keys for it, so signing in
+ * with it later unlocks them without asking for the recovery key.
+ */
 export function useAddPasskey() {
   const changed = usePasskeysChanged();
-  return useMutation({ mutationFn: addPasskey, onSuccess: changed });
+  const me = useSignedInUser();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const passkey = await addPasskey(name);
+      try {
+        await savePasskeyWrap(me.user.id);
+      } catch {
+        // The passkey is added either way; without its wrap it asks for the recovery key once.
+      }
+      return passkey;
+    },
+    onSuccess: changed,
+  });
 }
 
 export function useRevokeSessions() {

@@ -1,0 +1,52 @@
+import { isCryptoError } from '@coop/crypto';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../app/auth';
+import { useErrorMessage } from '../app/errors';
+import { Loading } from '../app/guards';
+import { Page } from '../app/Page';
+import { Alert } from '../ui';
+import { EnrolFlow } from './EnrolFlow';
+import { useIdleLock } from './idle-lock';
+import { lock, useKeyStatus } from './key-store';
+import { KeysProblem } from './operations';
+import { useOwnKeys } from './queries';
+import { UnlockPage } from './UnlockPage';
+
+/**
+ * Every signed-in screen needs the user's account keys: a first sign-in sets them up, every
+ * later one unlocks them (silently when the passkey just used can, otherwise by asking). The
+ * keys lock again after the session's idle time without activity.
+ */
+export function KeysGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  // Not useSignedInUser: a key-store update can render this gate in the same pass as the
+  // sign-out that empties `me`, before the guard above it has redirected.
+  const { data: me } = useMe();
+  const status = useKeyStatus();
+  const own = useOwnKeys();
+  const mine = !!me && status?.userId === me.user.id;
+  useIdleLock(me?.session.idleTimeoutSeconds ?? 0, mine);
+  useEffect(() => {
+    // Keys of someone who signed out in this tab without the app noticing: never show them.
+    if (status && !mine) lock();
+  }, [status, mine]);
+
+  if (!me) return null;
+  if (mine) return children;
+  if (own.isPending) return <Loading />;
+  if (own.isError) {
+    return (
+      <Page title={t('keys.unlock.title')}>
+        <Alert tone="error">
+          {isCryptoError(own.error) || own.error instanceof KeysProblem
+            ? t('keys.errors.ownRecordInvalid')
+            : describe(own.error)}
+        </Alert>
+      </Page>
+    );
+  }
+  if (!own.data.checked) return <EnrolFlow mode="first" generation={1} />;
+  return <UnlockPage own={own.data.checked} />;
+}

@@ -1,0 +1,103 @@
+import {
+  userKeysSchema,
+  verificationSchema,
+  wrapRecordSchema,
+  type UserKeys,
+} from '@coop/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiGet, apiSend } from '../app/api-client';
+import { useMe } from '../app/auth';
+import { checkedCurrent, KeysProblem, type CheckedRecord } from './operations';
+
+export const KEYS_QUERY_KEY = ['keys'] as const;
+export const MY_KEYS_QUERY_KEY = [...KEYS_QUERY_KEY, 'me'] as const;
+const VERIFICATIONS_QUERY_KEY = [...KEYS_QUERY_KEY, 'verifications'] as const;
+
+const userKeysPath = (userId: string) => `/keys/users/${encodeURIComponent(userId)}`;
+
+export interface OwnKeys {
+  keys: UserKeys;
+  /** The current record, its self-signature checked here; null before enrolment. */
+  checked: CheckedRecord | null;
+}
+
+export const ownKeysQueryKey = (userId: string | undefined) => [...MY_KEYS_QUERY_KEY, userId];
+
+/** The signed-in user's own key record and history. */
+export function useOwnKeys() {
+  const { data: me } = useMe();
+  const userId = me?.user.id;
+  return useQuery({
+    queryKey: ownKeysQueryKey(userId),
+    queryFn: async ({ signal }): Promise<OwnKeys> => {
+      const keys = await apiGet('/keys/me', userKeysSchema, signal);
+      if (keys.userId !== userId) throw new KeysProblem('wrong-user');
+      return { keys, checked: await checkedCurrent(keys) };
+    },
+    enabled: !!userId,
+    staleTime: Infinity,
+  });
+}
+
+/** The owner's wrapped key bundles: ciphertext only, fetched when they are about to be opened. */
+export function fetchMyWraps(signal?: AbortSignal) {
+  return apiGet('/keys/me/wraps', z.array(wrapRecordSchema), signal);
+}
+
+export function fetchUserKeys(userId: string, signal?: AbortSignal): Promise<UserKeys> {
+  return apiGet(userKeysPath(userId), userKeysSchema, signal);
+}
+
+/** Anyone's public keys, history and attestations, as the directory serves them. */
+export function useUserKeys(userId: string | undefined) {
+  return useQuery({
+    queryKey: [...KEYS_QUERY_KEY, 'user', userId],
+    queryFn: ({ signal }) => fetchUserKeys(userId ?? '', signal),
+    enabled: !!userId,
+    staleTime: 30_000,
+  });
+}
+
+/** The contacts whose keys I compared, and whether their key changed since. */
+export function useVerifications() {
+  const { data: me } = useMe();
+  return useQuery({
+    queryKey: [...VERIFICATIONS_QUERY_KEY, me?.user.id],
+    queryFn: ({ signal }) => apiGet('/keys/verifications', z.array(verificationSchema), signal),
+    enabled: !!me,
+    staleTime: 30_000,
+  });
+}
+
+export function useRecordVerification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { subjectUserId: string; fingerprint: string }) =>
+      apiSend('POST', '/keys/verifications', input, verificationSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: VERIFICATIONS_QUERY_KEY }),
+  });
+}
+
+const rootSchema = z
+  .union([
+    z.strictObject({ userId: z.uuid(), displayName: z.string(), fingerprint: z.string() }),
+    z.null(),
+    // A handler that returns null answers with an empty body, which the client reads as undefined.
+    z.undefined(),
+  ])
+  .transform((root) => root ?? null);
+
+/** The first Registry admin's key: the root of attestations, compared out of band. */
+export function useRootKey() {
+  return useQuery({
+    queryKey: [...KEYS_QUERY_KEY, 'root'],
+    queryFn: ({ signal }) => apiGet('/keys/root', rootSchema, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useInvalidateKeys() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: KEYS_QUERY_KEY });
+}
