@@ -13,6 +13,12 @@ export function HomePage() {
       <ul className="home__links">
         <li className="card">
           <h2>
+            <Link to="/people">{t('nav.people')}</Link>
+          </h2>
+          <p>{t('home.people')}</p>
+        </li>
+        <li className="card">
+          <h2>
             <Link to="/account">{t('nav.account')}</Link>
           </h2>
           <p>{t('home.account')}</p>

@@ -88,6 +88,7 @@ export function Shell() {
                   <NavItem to="/" end>
                     {t('nav.home')}
                   </NavItem>
+                  <NavItem to="/people">{t('nav.people')}</NavItem>
                   <NavItem to="/account">{t('nav.account')}</NavItem>
                   {hasRole(me, 'registry_admin') && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
                 </>

@@ -9,7 +9,7 @@ import {
   UserPage,
   UsersPage,
 } from '../identity';
-import { KeysGate } from '../keys';
+import { ContactPage, KeysGate, PeoplePage } from '../keys';
 import { StatePage, StatesPage } from '../states';
 import { StatusPage } from '../status';
 import { AdminLayout } from './AdminLayout';
@@ -43,6 +43,8 @@ export function createAppRouter() {
                   children: [
                     { index: true, element: <HomePage /> },
                     { path: 'account', element: <AccountPage /> },
+                    { path: 'people', element: <PeoplePage /> },
+                    { path: 'people/:userId', element: <ContactPage /> },
                     {
                       path: 'admin',
                       element: (

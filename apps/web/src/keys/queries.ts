@@ -1,5 +1,6 @@
 import {
   userKeysSchema,
+  userSchema,
   verificationSchema,
   wrapRecordSchema,
   type UserKeys,
@@ -100,4 +101,39 @@ export function useRootKey() {
 export function useInvalidateKeys() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: KEYS_QUERY_KEY });
+}
+
+/** Someone's directory entry with its current record checked here (null when they have none). */
+export function useCheckedUserKeys(userId: string | undefined) {
+  return useQuery({
+    queryKey: [...KEYS_QUERY_KEY, 'user', userId, 'checked'],
+    queryFn: async ({ signal }): Promise<OwnKeys> => {
+      const keys = await fetchUserKeys(userId ?? '', signal);
+      if (keys.userId !== userId) throw new KeysProblem('wrong-user');
+      return { keys, checked: await checkedCurrent(keys) };
+    },
+    enabled: !!userId,
+    staleTime: 30_000,
+  });
+}
+
+/** The people a user works with: every active account for admins, else one State's members. */
+export function useContacts(stateCode: string | null) {
+  const { data: me } = useMe();
+  const all = !!me?.user.roles.includes('registry_admin');
+  const myId = me?.user.id;
+  return useQuery({
+    queryKey: [...KEYS_QUERY_KEY, 'contacts', all ? '*' : stateCode],
+    queryFn: ({ signal }) =>
+      all
+        ? apiGet('/users', z.array(userSchema), signal)
+        : apiGet(
+            `/states/${encodeURIComponent(stateCode ?? '')}/members`,
+            z.array(userSchema),
+            signal,
+          ),
+    enabled: !!me && (all || !!stateCode),
+    staleTime: 30_000,
+    select: (users) => users.filter((user) => user.id !== myId && user.status === 'active'),
+  });
 }

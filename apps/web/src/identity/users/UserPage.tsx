@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { useErrorMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Page, Section } from '../../app/Page';
+import { AttestKeySection } from '../../keys';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
 import { LinkDialog } from '../invitations/LinkDialog';
@@ -113,6 +114,7 @@ function UserDetail({ user }: { user: User }) {
     <Page title={user.displayName} lead={<Link to="/admin/users">{t('users.detail.back')}</Link>}>
       {done && <Alert tone="success">{done}</Alert>}
       <Account user={user} onOpen={open} />
+      <AttestKeySection user={user} />
       <Section title={t('passkeys.title')} description={t('users.detail.passkeysHelp')}>
         {passkeys.isPending && <Loading />}
         {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}

@@ -6,6 +6,7 @@ import { useErrorMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Page } from '../../app/Page';
 import { useSearchFilter } from '../../app/search-filters';
+import { KeyChangeWarning } from '../../keys';
 import { useStateName, useStateOptions } from '../../states';
 import { Alert, Button, DataTable, SelectField, useDateTimeFormat } from '../../ui';
 import { InviteDialog } from '../invitations/InviteDialog';
@@ -71,6 +72,14 @@ export function UsersPage() {
       actions={<Button onPress={() => setInviting(true)}>{t('invitations.invite')}</Button>}
     >
       <Filters />
+      {users.data?.map((user) => (
+        <KeyChangeWarning
+          key={user.id}
+          userId={user.id}
+          name={user.displayName}
+          compareHref={`/people/${user.id}`}
+        />
+      ))}
       {users.isPending && <Loading />}
       {users.isError && <Alert tone="error">{describe(users.error)}</Alert>}
       {users.data && (

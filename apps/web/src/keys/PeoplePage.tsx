@@ -1,0 +1,112 @@
+import type { User } from '@coop/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { hasRole, useSignedInUser } from '../app/auth';
+import { useErrorMessage } from '../app/errors';
+import { Loading } from '../app/guards';
+import { Page } from '../app/Page';
+import { useSearchFilter } from '../app/search-filters';
+import { useStateName, useStateOptions } from '../states';
+import { Alert, Badge, DataTable, SelectField } from '../ui';
+import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';
+import { useContacts } from './queries';
+import './keys.css';
+
+/** Where a contact's page is, keeping the State chosen here for people who pick one. */
+export function contactHref(userId: string, stateCode: string | null): string {
+  return stateCode
+    ? `/people/${userId}?state=${encodeURIComponent(stateCode)}`
+    : `/people/${userId}`;
+}
+
+/** Which contacts a user sees: admins everyone, focal points their State, others a chosen State. */
+export function useContactScope(): { stateCode: string | null; chooses: boolean } {
+  const me = useSignedInUser();
+  const [chosen] = useSearchFilter<string>('state');
+  if (hasRole(me, 'registry_admin')) return { stateCode: null, chooses: false };
+  if (me.user.stateCode) return { stateCode: me.user.stateCode, chooses: false };
+  return { stateCode: chosen ?? null, chooses: true };
+}
+
+function VerificationBadge({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const verification = useVerificationOf()(userId);
+  if (!verification) return <Badge tone="neutral">{t('keys.status.unverified')}</Badge>;
+  if (verification.stale) return <Badge tone="warning">{t('keys.status.changed')}</Badge>;
+  return <Badge tone="positive">{t('keys.status.verified')}</Badge>;
+}
+
+function PeopleTable({ people, stateCode }: { people: readonly User[]; stateCode: string | null }) {
+  const { t } = useTranslation();
+  const stateName = useStateName();
+  return (
+    <DataTable caption={t('keys.people.title')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('keys.people.columns.name')}</th>
+          <th scope="col">{t('keys.people.columns.roles')}</th>
+          <th scope="col">{t('keys.people.columns.state')}</th>
+          <th scope="col">{t('keys.people.columns.key')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {people.length === 0 && (
+          <tr>
+            <td colSpan={4} className="ui-table__empty">
+              {t('keys.people.empty')}
+            </td>
+          </tr>
+        )}
+        {people.map((person) => (
+          <tr key={person.id}>
+            <th scope="row">
+              <Link to={contactHref(person.id, stateCode)}>{person.displayName}</Link>
+            </th>
+            <td>{person.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+            <td>{person.stateCode ? stateName(person.stateCode) : ''}</td>
+            <td>
+              <VerificationBadge userId={person.id} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+/** "People I work with": whose keys I can compare, and whose key changed since I did. */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const { stateCode, chooses } = useContactScope();
+  const [, setState] = useSearchFilter<string>('state');
+  const stateOptions = useStateOptions();
+  const contacts = useContacts(stateCode);
+  const linkState = chooses ? stateCode : null;
+  return (
+    <Page title={t('keys.people.title')} lead={t('keys.people.lead')} className="keys keys--wide">
+      {chooses && (
+        <div className="ui-filters">
+          <SelectField
+            label={t('keys.people.chooseState')}
+            options={stateOptions}
+            value={stateCode}
+            placeholder={t('keys.people.chooseStatePlaceholder')}
+            onChange={(code) => setState(code)}
+          />
+        </div>
+      )}
+      {contacts.data?.map((person) => (
+        <KeyChangeWarning
+          key={person.id}
+          userId={person.id}
+          name={person.displayName}
+          compareHref={contactHref(person.id, linkState)}
+        />
+      ))}
+      {contacts.isLoading && <Loading />}
+      {contacts.isError && <Alert tone="error">{describe(contacts.error)}</Alert>}
+      {contacts.data && <PeopleTable people={contacts.data} stateCode={linkState} />}
+    </Page>
+  );
+}
