@@ -258,6 +258,7 @@ let samba: Person;
 let sambaUserId = '';
 let sambaRecovery = '';
 let fatou: Person;
+let awa: Person;
 const fatouPassphrase = 'correct horse battery staple';
 
 describe('account keys in the browser', () => {
@@ -497,9 +498,175 @@ describe('account keys in the browser', () => {
     expectNoProblems(fatou);
   });
 
+  it('compares safety numbers between two focal points and marks the key verified', async () => {
+    const issued = await invite(admin, {
+      name: 'Awa Senegal',
+      email: 'awa@example.org',
+      roles: ['focal_point'],
+      stateCode: 'SEN',
+    });
+    awa = await newDevice('Awa', 'awa@example.org');
+    const { page } = awa;
+    await redeem(awa, issued.link);
+    secretsTyped.push(await setUpKeys(page, t.en));
+    await heading(page, welcome('Awa Senegal'));
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Contacts' })
+      .click();
+    await heading(page, 'People I work with');
+    const row = page.getByRole('row', { name: /Samba Senegal/ });
+    await row.getByText('Not verified', { exact: true }).waitFor();
+    await row.getByRole('link', { name: 'Samba Senegal' }).click();
+    await heading(page, 'Samba Senegal');
+    const digits = page.getByRole('list', { name: 'Safety number' }).getByRole('listitem');
+    await digits.first().waitFor();
+    const seenByAwa = await digits.allTextContents();
+    expect(seenByAwa).toHaveLength(12);
+    expect(seenByAwa.every((group) => /^\d{5}$/.test(group))).toBe(true);
+
+    // Samba opens Awa's page on their own device: the same 60 digits.
+    await samba.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Contacts' })
+      .click();
+    await samba.page.getByRole('link', { name: 'Awa Senegal' }).click();
+    await heading(samba.page, 'Awa Senegal');
+    const seenBySamba = samba.page
+      .getByRole('list', { name: 'Safety number' })
+      .getByRole('listitem');
+    await seenBySamba.first().waitFor();
+    expect(await seenBySamba.allTextContents()).toEqual(seenByAwa);
+
+    await page.getByRole('button', { name: 'Mark as verified' }).click();
+    await page.getByText('The key of Samba Senegal is marked as verified.').waitFor();
+    await page.getByText('Verified', { exact: true }).waitFor();
+    await checkScreen(page, 'verify', 'Samba Senegal');
+    expectNoProblems(awa);
+    expectNoProblems(samba);
+  });
+
+  it('lets a Registry admin attest a key after comparing it out of band', async () => {
+    const { page } = admin;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Administration' })
+      .click();
+    await page.getByRole('link', { name: 'Samba Senegal' }).click();
+    await heading(page, 'Samba Senegal');
+    await page.getByRole('button', { name: 'Attest key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Attest the key of Samba Senegal' });
+    const attest = dialog.getByRole('button', { name: 'Attest key' });
+    expect(await attest.isDisabled()).toBe(true);
+    await dialog
+      .getByText('I compared this fingerprint with Samba Senegal and it matches.')
+      .click();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'attest-en');
+    await freshConfirmation(admin.email);
+    await attest.click();
+    await page.getByText('The key of Samba Senegal is attested.').waitFor();
+    await page.getByText('Valid, for the current key').waitFor();
+    await page.getByText('Attested by you', { exact: true }).waitFor();
+    expectNoProblems(admin);
+
+    // Awa's browser checks the attestation itself, against the admin's published key.
+    await awa.page.reload();
+    await unlockAfterReload(awa.page, t.en);
+    await heading(awa.page, 'Samba Senegal');
+    await awa.page.getByText('Valid, for the current key').waitFor();
+    await awa.page.getByText('By Ada Admin on', { exact: false }).waitFor();
+    const root = await api<{ fingerprint: string }>(awa, 'GET', '/keys/root');
+    const grouped = (root.body.fingerprint.match(/.{4}/g) ?? []).join(' ');
+    expect(await awa.page.getByText(grouped).count()).toBeGreaterThan(0);
+    expectNoProblems(awa);
+  });
+
+  it('warns everyone who verified a contact when that contact starts over with new keys', async () => {
+    await freshConfirmation(admin.email);
+    const recoveryLink = await api<Issued>(
+      admin,
+      'POST',
+      `/users/${sambaUserId}/recovery-invitation`,
+      {},
+    );
+    expect(recoveryLink.status).toBe(201);
+    const again = await newDevice('Samba (third device)', 'samba@example.org');
+    const { page } = again;
+    await page.goto(recoveryLink.body.link);
+    await page.getByRole('button', { name: 'Create my passkey and sign in' }).click();
+    await heading(page, t.en.unlock.title);
+
+    // Without the recovery key, the only way on is new keys, and the screen says what it costs.
+    await page.getByText(t.en.lost.summary).click();
+    await page.getByRole('button', { name: t.en.startOver.open }).click();
+    const confirm = page.getByRole('alertdialog', { name: t.en.startOver.confirmTitle });
+    await confirm.getByText(/earlier messages, files and drafts will stay unreadable/).waitFor();
+    await confirm.getByRole('button', { name: t.en.startOver.confirm }).click();
+    await heading(page, t.en.startOver.title);
+    await page.getByRole('button', { name: t.en.startOver.start }).click();
+    await heading(page, t.en.recovery.title);
+    const recovery = await readRecoveryKey(page, t.en);
+    secretsTyped.push(recovery);
+    await page.getByRole('button', { name: t.en.recovery.saved }).click();
+    await confirmRecoveryKey(page, t.en, recovery);
+    await heading(page, t.en.enrol.doneTitle);
+    await page
+      .getByText('Your contacts will be told that your key changed.', { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: t.en.enrol.continue }).click();
+    await heading(page, welcome('Samba Senegal'));
+    expect(
+      (await api<{ current: { generation: number } }>(again, 'GET', '/keys/me')).body.current
+        .generation,
+    ).toBe(2);
+    expectNoProblems(again);
+
+    // Awa, who had verified Samba, is warned wherever Samba appears.
+    const awaPage = awa.page;
+    await awaPage.goto(`${server.url}/people`);
+    await unlockAfterReload(awaPage, t.en);
+    await heading(awaPage, 'People I work with');
+    const warning = awaPage
+      .getByRole('alert')
+      .filter({ hasText: 'The security key of Samba Senegal changed on' });
+    await warning
+      .getByText(/Compare the safety number again before sending anything sensitive\./)
+      .waitFor();
+    await awaPage
+      .getByRole('row', { name: /Samba Senegal/ })
+      .getByText('Key changed', { exact: true })
+      .waitFor();
+    await checkScreen(awaPage, 'warning-people', 'الأشخاص الذين أعمل معهم');
+
+    await warning
+      .getByRole('link', { name: 'Compare the safety number with Samba Senegal' })
+      .click();
+    await heading(awaPage, 'Samba Senegal');
+    await awaPage
+      .getByRole('alert')
+      .filter({ hasText: 'The security key of Samba Senegal changed on' })
+      .waitFor();
+    await awaPage
+      .getByText('You have not verified the key of Samba Senegal.', { exact: false })
+      .waitFor();
+    await awaPage.getByText('Valid, for an earlier key').waitFor();
+    expect(await awaPage.getByRole('table', { name: 'Key history' }).getByRole('row').count()).toBe(
+      3,
+    );
+    await checkScreen(awaPage, 'warning-contact', 'Samba Senegal');
+
+    // Comparing again clears the warning.
+    await awaPage.getByRole('button', { name: 'Mark as verified' }).click();
+    await awaPage.getByText('The key of Samba Senegal is marked as verified.').waitFor();
+    expect(await awaPage.getByRole('alert').filter({ hasText: 'changed on' }).count()).toBe(0);
+    expectNoProblems(awa);
+  });
+
   it('never sends a recovery key, a passphrase or a PRF output to the platform', () => {
     expect(prfOutputs.length).toBeGreaterThanOrEqual(6);
-    expect(secretsTyped.length).toBe(4);
+    expect(secretsTyped.length).toBe(6);
     const withPrfResults = sent.filter((request) => {
       try {
         const body = JSON.parse(request.body ?? 'null') as {
@@ -535,6 +702,6 @@ describe('account keys in the browser', () => {
     );
     expect(leaks).toEqual([]);
     // The journey did send what it should: keys, wraps and their signatures.
-    expect(sent.filter((r) => r.method === 'PUT' && r.url.endsWith('/keys/me')).length).toBe(3);
+    expect(sent.filter((r) => r.method === 'PUT' && r.url.endsWith('/keys/me')).length).toBe(5);
   });
 });
