@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { CaselawNavLink } from '../caselaw';
 import { signOut } from '../identity/auth/passkey-ceremonies';
 import { useRoleSummary } from '../identity/labels';
 import { LanguageSwitcher } from '../i18n';
@@ -89,6 +90,7 @@ export function Shell() {
                     {t('nav.home')}
                   </NavItem>
                   <NavItem to="/people">{t('nav.people')}</NavItem>
+                  <CaselawNavLink />
                   <NavItem to="/account">{t('nav.account')}</NavItem>
                   {hasRole(me, 'registry_admin') && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
                 </>

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { AuditPage } from '../audit';
+import { caselawRoutes } from '../caselaw';
 import {
   AccountPage,
   AdminGrantsPage,
@@ -45,6 +46,7 @@ export function createAppRouter() {
                     { path: 'account', element: <AccountPage /> },
                     { path: 'people', element: <PeoplePage /> },
                     { path: 'people/:userId', element: <ContactPage /> },
+                    { path: 'caselaw', children: caselawRoutes },
                     {
                       path: 'admin',
                       element: (

@@ -1,0 +1,1 @@
+export { CaselawNavLink, caselawRoutes } from './routes';
