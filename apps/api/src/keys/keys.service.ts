@@ -256,7 +256,15 @@ export class KeysService {
     print: string,
   ): Promise<Verification> {
     const current = await this.current(subjectUserId);
-    if (!current || current.fingerprint !== print) {
+    if (!current) {
+      throw new AppError(
+        409,
+        'no-keys',
+        'No keys yet',
+        'This contact has not set up encryption keys yet.',
+      );
+    }
+    if (current.fingerprint !== print) {
       throw new AppError(
         409,
         'key-changed',

@@ -15,6 +15,7 @@ import {
   type Verification,
   type WrapRecord,
 } from '@coop/contracts';
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../test/app.harness';
 import {
   bootstrapAdmin,
@@ -191,5 +192,26 @@ describe('key directory', () => {
       userId: admin.me.user.id,
       fingerprint: await fingerprint(adminKeys.record),
     });
+  });
+
+  it('forgets the wrap of a passkey once it is retired, so a lost authenticator unlocks nothing', async () => {
+    const person = await invitePerson(t, admin, ['facilitator']);
+    await enrolKeys(person);
+    const kinds = async () =>
+      (
+        (await t.app
+          .get(DataSource)
+          .query(`SELECT kind FROM key_wraps WHERE user_id = $1 ORDER BY kind`, [
+            person.me.user.id,
+          ])) as { kind: string }[]
+      ).map((r) => r.kind);
+    expect(await kinds()).toEqual(['prf', 'recovery']);
+    await stepUp(admin);
+    const deactivated = await admin.client.post(`/users/${person.me.user.id}/status`, {
+      status: 'deactivated',
+      reason: 'device lost',
+    });
+    expect(deactivated.status).toBe(200);
+    expect(await kinds()).toEqual(['recovery']);
   });
 });
