@@ -101,6 +101,7 @@ const byNumber = (number: string): SeedEntry => {
 };
 const nexus = byNumber('ICC-ACRed-01/16');
 const mongolia = byNumber('ICC-01/22-90');
+const explainer = seed.find((e) => e.content.title.en.startsWith('Non-cooperation: findings'));
 
 interface Person {
   name: string;
@@ -376,6 +377,16 @@ describe('the case-law tab in the browser', () => {
     expect(await results(page).locator('h3').allTextContents()).toContain(
       mongolia.content.title.en,
     );
+
+    // An explainer reads like an entry, with its body in each language; the way back keeps the filter.
+    const title = explainer?.content.title.en ?? 'an explainer';
+    await results(page).getByRole('link', { name: title }).click();
+    await heading(page, title);
+    await page.getByRole('tabpanel').locator('.caselaw-text[lang="en"] p').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'explainer-en');
+    await page.getByRole('link', { name: text.en.entry.back }).click();
+    await page.waitForURL((url) => url.searchParams.get('article') === 'statute:87(7)');
     expectNoProblems(focal);
   });
 

@@ -132,7 +132,7 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
   const describe = useErrorMessage();
   const when = useDateTimeFormat(WHEN);
   const workflow = useWorkflow(entry.id);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ action: WorkflowAction; revision: number } | null>(null);
   const [unpublishing, setUnpublishing] = useState(false);
   const run = (action: WorkflowAction, reason?: string) => {
     setDone(null);
@@ -141,9 +141,7 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
       {
         onSuccess: (next) => {
           setUnpublishing(false);
-          setDone(
-            t(`workflow.done.${action}`, { revision: next.publishedRevision ?? next.revision }),
-          );
+          setDone({ action, revision: next.publishedRevision ?? next.revision });
         },
       },
     );
@@ -204,7 +202,11 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
       {entry.status === 'in_review' && (
         <p className="caselaw-workflow__hint">{t('workflow.inReviewHint')}</p>
       )}
-      {done && <Alert tone="success">{done}</Alert>}
+      {done && (
+        <Alert tone="success">
+          {t(`workflow.done.${done.action}`, { revision: done.revision })}
+        </Alert>
+      )}
       {error && <Alert tone="error">{error}</Alert>}
       {unpublishing && (
         <UnpublishDialog
@@ -235,7 +237,7 @@ function EntryEditor({ entry, kind }: { entry: EditorEntry | null; kind: Caselaw
   const [form, setForm] = useState<EntryForm>(baseline);
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
   const [tab, setTab] = useState<EditorTab>('edit');
   const [previewLanguage, setPreviewLanguage] = useState<Language>(ui);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -294,7 +296,7 @@ function EntryEditor({ entry, kind }: { entry: EditorEntry | null; kind: Caselaw
           setForm(stored);
           setBaseline(stored);
           setNote('');
-          setSaved(t('editor.saved', { number: next.revision }));
+          setSaved(next.revision);
         },
       },
     );
@@ -338,7 +340,7 @@ function EntryEditor({ entry, kind }: { entry: EditorEntry | null; kind: Caselaw
         </Alert>
       )}
       {saveError && !stale && <Alert tone="error">{saveError}</Alert>}
-      {saved && <Alert tone="success">{saved}</Alert>}
+      {saved !== null && <Alert tone="success">{t('editor.saved', { number: saved })}</Alert>}
       <div className="ui-form__actions">
         {dirty && <span className="caselaw-unsaved">{t('editor.unsaved')}</span>}
         <Button type="submit" isPending={save.isPending} isDisabled={inReview}>

@@ -359,6 +359,7 @@ export function EntryFields({
           <div className="ui-form__row">
             <TextField
               name="situation"
+              inputDir="auto"
               label={t('editor.fields.situation')}
               value={form.situation}
               onChange={(situation) => update({ situation })}
@@ -367,6 +368,7 @@ export function EntryFields({
             />
             <TextField
               name="caseName"
+              inputDir="auto"
               label={t('editor.fields.caseName')}
               value={form.caseName}
               onChange={(caseName) => update({ caseName })}
@@ -445,6 +447,7 @@ export function EntryFields({
               <div className="ui-form__row">
                 <TextField
                   name={`quotes.${index}.paragraph`}
+                  inputDir="auto"
                   label={t('editor.fields.quoteParts.paragraph')}
                   value={row.paragraph}
                   onChange={(paragraph) => set({ paragraph })}
@@ -461,6 +464,7 @@ export function EntryFields({
                 />
                 <TextField
                   name={`quotes.${index}.source`}
+                  inputDir="auto"
                   label={t('editor.fields.quoteParts.source')}
                   value={row.source}
                   onChange={(source) => set({ source })}
@@ -508,6 +512,7 @@ export function EntryFields({
               />
               <TextField
                 name={`links.${index}.label`}
+                inputDir="auto"
                 label={t('editor.fields.linkParts.label')}
                 value={row.label}
                 onChange={(label) => set({ label })}
@@ -573,6 +578,7 @@ export function EntryFields({
       <Fieldset legend={t('editor.sections.source')} description={t('editor.sourceHelp')}>
         <TextField
           name="source.title"
+          inputDir="auto"
           label={t('editor.fields.sourceParts.title')}
           value={form.sourceTitle}
           onChange={(sourceTitle) => update({ sourceTitle })}
@@ -583,6 +589,7 @@ export function EntryFields({
         <div className="ui-form__row">
           <TextField
             name="source.locator"
+            inputDir="auto"
             label={t('editor.fields.sourceParts.locator')}
             value={form.sourceLocator}
             onChange={(sourceLocator) => update({ sourceLocator })}

@@ -66,9 +66,10 @@ export function ExternalLink({
 }
 
 function SourceOf({ source }: { source: ContentSource }) {
+  // Sources are cited in their own language, which the contract does not record.
   const title = <cite>{source.title}</cite>;
   return (
-    <p className="caselaw-source">
+    <p className="caselaw-source" dir="auto">
       {source.url ? <ExternalLink href={source.url}>{title}</ExternalLink> : title}
       {source.locator && <>, {source.locator}</>}
     </p>
@@ -272,7 +273,9 @@ export function CaselawBody({
                     {quote.source && (
                       <>
                         {' · '}
-                        <cite>{quote.source}</cite>
+                        <bdi>
+                          <cite>{quote.source}</cite>
+                        </bdi>
                       </>
                     )}
                     {' · '}
