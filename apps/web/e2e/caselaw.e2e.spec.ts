@@ -62,6 +62,7 @@ interface CaselawText {
     done: { submit: string; publish: string };
   };
   history: { title: string; compare: string };
+  topics: { open: string; title: string; key: string; label: string; submit: string };
   transfer: { refused: string; problems: string; entryRow: string };
 }
 
@@ -427,6 +428,27 @@ describe('the case-law tab in the browser', () => {
     await page
       .getByRole('textbox', { name: t.editor.fields.sourceParts.title })
       .fill('Report of the Bureau on cooperation');
+
+    // A topic the vocabulary lacks is added in the four languages, and chosen at once.
+    await page.getByRole('button', { name: t.topics.open }).click();
+    const topicDialog = page.getByRole('dialog', { name: t.topics.title });
+    await topicDialog.getByRole('textbox', { name: t.topics.key }).fill('asset-declarations');
+    const topicLabels: [string, string][] = [
+      ['English', 'Asset declarations'],
+      ['Français', 'Déclarations de patrimoine'],
+      ['العربية', 'إقرارات الذمة المالية'],
+      ['Español', 'Declaraciones patrimoniales'],
+    ];
+    for (const [language, label] of topicLabels) {
+      await topicDialog
+        .getByRole('textbox', { name: `${t.topics.label} (${language})` })
+        .fill(label);
+    }
+    await topicDialog.getByRole('button', { name: t.topics.submit }).click();
+    await topicDialog.waitFor({ state: 'detached' });
+    const topic = page.getByRole('checkbox', { name: 'Asset declarations' });
+    await topic.waitFor({ state: 'attached' });
+    expect(await topic.isChecked()).toBe(true);
 
     // The preview renders the Markdown inert: the script is text, the javascript: link is not one.
     await page.getByRole('tab', { name: t.editor.tabs.preview }).click();

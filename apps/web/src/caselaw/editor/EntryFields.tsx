@@ -30,6 +30,7 @@ import {
   type QuoteRow,
 } from './form-model';
 import { LineField, TextAreaField } from './TextAreaField';
+import { TopicDialog } from './TopicDialog';
 
 function Fieldset({
   legend,
@@ -286,6 +287,7 @@ export function EntryFields({
   const ui = interfaceLanguage();
   const update = (change: Partial<EntryForm>) => onChange({ ...form, ...change });
   const [relatedChoice, setRelatedChoice] = useState<string | null>(null);
+  const [addingTopic, setAddingTopic] = useState(false);
   const languageOptions = CONTENT_LANGUAGES.map((l) => ({
     id: l,
     label: NATIVE_NAMES[l],
@@ -431,6 +433,25 @@ export function EntryFields({
           onChange={(next) => update({ topics: next })}
           className="caselaw-topics"
         />
+        <div>
+          <Button
+            variant="secondary"
+            size="small"
+            isDisabled={disabled}
+            onPress={() => setAddingTopic(true)}
+          >
+            {t('topics.open')}
+          </Button>
+        </div>
+        {addingTopic && (
+          <TopicDialog
+            onClose={() => setAddingTopic(false)}
+            onCreated={(topic) => {
+              setAddingTopic(false);
+              update({ topics: [...form.topics, topic.key] });
+            }}
+          />
+        )}
       </Fieldset>
 
       <Fieldset legend={t('editor.sections.quotes')}>
