@@ -63,7 +63,7 @@ interface CaselawText {
   };
   history: { title: string; compare: string };
   topics: { open: string; title: string; key: string; label: string; submit: string };
-  transfer: { refused: string; problems: string; entryRow: string };
+  transfer: { refused: string; problems: string; entryRow: string; exportJson: string };
 }
 
 interface SeedEntry {
@@ -537,7 +537,7 @@ describe('the case-law tab in the browser', () => {
     expectNoProblems(focal);
   });
 
-  it('reports every problem of a refused import and imports nothing', async () => {
+  it('exports every entry after a passkey confirmation, and refuses a broken import whole', async () => {
     const { page } = facilitator;
     await page.getByRole('link', { name: 'Back to the editor’s list' }).click();
     await heading(page, text.en.editor.title);
@@ -558,6 +558,24 @@ describe('the case-law tab in the browser', () => {
       .getByRole('cell', { name: fill(text.en.transfer.entryRow, { number: '1' }) })
       .first()
       .waitFor();
+
+    // The browser downloads the export itself, after the confirmation the API requires.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: text.en.transfer.exportJson }).click();
+    await page
+      .getByRole('dialog', { name: app.en.stepUp.title })
+      .getByRole('button', { name: app.en.stepUp.confirm })
+      .click();
+    const exportedFile = await download;
+    expect(exportedFile.suggestedFilename()).toMatch(/^caselaw-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await exportedFile.path(), 'utf8')) as {
+      format: string;
+      entries: { status: string; content: { title: { en?: string } } }[];
+    };
+    expect(exported.format).toBe('coop-caselaw');
+    expect(exported.entries.map((e) => e.content.title.en)).toContain(
+      'Quetzalcoatlus decision on freezing and seizing assets',
+    );
     expectNoProblems(facilitator, (p) => p.includes('/caselaw/editor/import') && /\b422\b/.test(p));
   });
 
