@@ -368,6 +368,9 @@ function assertRefused(answer: Answer, what: string): void {
 }
 
 describe('fuzzing every write endpoint', () => {
+  // Bounded by RUNS × endpoints, not by waiting: a loaded 2-core machine needs more than the default.
+  jest.setTimeout(300_000);
+
   let t: TestApp;
   let db: DataSource;
   let admin: Person;
