@@ -136,7 +136,6 @@ export function searchStatement(plan: SearchPlan): { text: string; values: unkno
     plan.documentKeys,
     plan.documentQuery,
     queryArticles,
-    plan.searching,
     plan.filters.kinds,
     plan.filters.chambers,
     plan.filters.years,
@@ -157,8 +156,65 @@ export function searchStatement(plan: SearchPlan): { text: string; values: unkno
   const ranked = (column: string, config: string) =>
     `CASE WHEN p.${column} @@ ${tsquery(config)} THEN ts_rank_cd(p.${column}, ${tsquery(config)}, 1) ELSE 0 END`;
   const rank = CONFIGS.map(([, config, column]) => ranked(column, config)).join(', ');
+  const filters = `($5::text[] IS NULL OR p.kind = ANY($5::text[]))
+     AND ($6::text[] IS NULL OR p.chamber = ANY($6::text[]))
+     AND ($7::int[] IS NULL OR extract(year FROM p.decision_date)::int = ANY($7::int[]))
+     AND ($8::text[] IS NULL OR p.article_keys && $8::text[])
+     AND ($9::text[] IS NULL OR p.topics && $9::text[])
+     AND ($10::text[] IS NULL OR p.situation = ANY($10::text[]))
+     AND ($11::text[] IS NULL OR p.document_type = ANY($11::text[]))`;
+  const columns = `p.entry_id, p.kind, p.chamber, p.decision_date, p.situation, p.document_type,
+         p.articles, p.topics, extract(year FROM p.decision_date)::int::text AS year`;
+  // Only rows that match the words or a number are ranked: the vectors are large (TOASTed), so
+  // rows found through a topic or a provision alone are never made to read them.
+  const SEARCHED = `text_hits AS MATERIALIZED (
+  SELECT p.entry_id,
+         coalesce(p.tsv_simple @@ $3::tsquery, false) AS by_mention,
+         coalesce(${matchesText}, false) AS by_text,
+         coalesce((p.tsv_simple @@ $3::tsquery)::int, 0)
+           + greatest(${rank})
+           + 0.5 * ${ranked('tsv_simple', 'simple')} AS text_score
+    FROM caselaw_published p
+   WHERE ${matchesText} OR p.tsv_simple @@ $3::tsquery
+),
+candidates AS (
+  SELECT entry_id FROM text_hits
+  UNION
+  SELECT p.entry_id FROM caselaw_published p
+   WHERE p.document_keys && $2::text[]
+      OR p.topics && (SELECT keys FROM topic_hits)
+      OR p.article_keys && $4::text[]
+),
+hits AS MATERIALIZED (
+  SELECT ${columns},
+         p.document_keys && $2::text[] AS by_number,
+         coalesce(th.by_mention, false) AS by_mention,
+         coalesce(th.by_text, false) AS by_text,
+         p.topics && (SELECT keys FROM topic_hits) AS by_topic,
+         p.article_keys && $4::text[] AS by_article,
+         10 * (p.document_keys && $2::text[])::int
+           + coalesce(th.text_score, 0)
+           + 0.05 * (p.topics && (SELECT keys FROM topic_hits))::int
+           + 0.05 * (p.article_keys && $4::text[])::int AS score
+    FROM candidates c
+    JOIN caselaw_published p ON p.entry_id = c.entry_id
+    LEFT JOIN text_hits th ON th.entry_id = c.entry_id
+   WHERE ${filters}
+),`;
+  // Browsing (filters only) reads no vector at all.
+  const BROWSED = `hits AS MATERIALIZED (
+  SELECT ${columns},
+         false AS by_number, false AS by_mention, false AS by_text, false AS by_topic,
+         false AS by_article, NULL::real AS score
+    FROM caselaw_published p
+   WHERE ${filters}
+),`;
   const text = `
-WITH topic_hits AS MATERIALIZED (
+WITH args AS (
+  -- Types the parameters that browsing leaves unused (an unreferenced CTE is never run).
+  SELECT $2::text[], $3::tsquery, $4::text[]
+),
+topic_hits AS MATERIALIZED (
   SELECT coalesce(array_agg(t.key ORDER BY t.key), '{}') AS keys
     FROM caselaw_topics t
    WHERE ${CONFIGS.map(
@@ -166,40 +222,10 @@ WITH topic_hits AS MATERIALIZED (
        `to_tsvector('${config}', caselaw_normalize_ar(t.labels ->> '${lang}')) @@ ${tsquery(config)}`,
    ).join('\n      OR ')}
 ),
-hits AS MATERIALIZED (
-  SELECT p.entry_id, p.kind, p.chamber, p.decision_date, p.situation, p.document_type,
-         p.articles, p.topics,
-         p.document_keys && $2::text[] AS by_number,
-         coalesce(p.tsv_simple @@ $3::tsquery, false) AS by_mention,
-         coalesce(${matchesText}, false) AS by_text,
-         p.topics && (SELECT keys FROM topic_hits) AS by_topic,
-         p.article_keys && $4::text[] AS by_article,
-         CASE WHEN $5::boolean THEN
-             10 * (p.document_keys && $2::text[])::int
-           + coalesce((p.tsv_simple @@ $3::tsquery)::int, 0)
-           + greatest(${rank})
-           + 0.5 * ${ranked('tsv_simple', 'simple')}
-           + 0.05 * (p.topics && (SELECT keys FROM topic_hits))::int
-           + 0.05 * (p.article_keys && $4::text[])::int
-         END AS score
-    FROM caselaw_published p
-   WHERE (NOT $5::boolean
-          OR ${matchesText}
-          OR p.tsv_simple @@ $3::tsquery
-          OR p.document_keys && $2::text[]
-          OR p.topics && (SELECT keys FROM topic_hits)
-          OR p.article_keys && $4::text[])
-     AND ($6::text[] IS NULL OR p.kind = ANY($6::text[]))
-     AND ($7::text[] IS NULL OR p.chamber = ANY($7::text[]))
-     AND ($8::int[] IS NULL OR extract(year FROM p.decision_date)::int = ANY($8::int[]))
-     AND ($9::text[] IS NULL OR p.article_keys && $9::text[])
-     AND ($10::text[] IS NULL OR p.topics && $10::text[])
-     AND ($11::text[] IS NULL OR p.situation = ANY($11::text[]))
-     AND ($12::text[] IS NULL OR p.document_type = ANY($12::text[]))
-),
+${plan.searching ? SEARCHED : BROWSED}
 page AS (
   SELECT h.*, row_number() OVER (ORDER BY ${ORDER[plan.sort]}) AS ord
-    FROM hits h ORDER BY ${ORDER[plan.sort]} LIMIT $14::int OFFSET $15::int
+    FROM hits h ORDER BY ${ORDER[plan.sort]} LIMIT $13::int OFFSET $14::int
 )
 SELECT
   (SELECT count(*)::int FROM hits) AS total,
@@ -207,9 +233,9 @@ SELECT
      SELECT pg.ord, pg.entry_id AS id, pg.score, pg.by_number, pg.by_mention, pg.by_text,
             pg.by_topic, pg.by_article, p.content, best.lang,
             best.text_plain,
-            ts_headline(best.cfg, caselaw_normalize_ar(best.text_plain), best.query, $16::text) AS text_marked,
+            ts_headline(best.cfg, caselaw_normalize_ar(best.text_plain), best.query, $15::text) AS text_marked,
             best.holdings_plain,
-            ts_headline(best.cfg, caselaw_normalize_ar(best.holdings_plain), best.query, $16::text) AS holdings_marked
+            ts_headline(best.cfg, caselaw_normalize_ar(best.holdings_plain), best.query, $15::text) AS holdings_marked
        FROM page pg
        JOIN caselaw_published p ON p.entry_id = pg.entry_id
        LEFT JOIN LATERAL (
@@ -222,7 +248,7 @@ SELECT
            ).join(',\n                        ')}) l(ord, lang, cfg, query, vec)
           WHERE l.lang = ANY(p.languages)
           ORDER BY CASE WHEN l.vec @@ l.query THEN ts_rank_cd(l.vec, l.query, 1) ELSE 0 END DESC,
-                   (l.lang = $13::text) DESC, l.ord
+                   (l.lang = $12::text) DESC, l.ord
           LIMIT 1
        ) best ON true
   ) r) AS page,
@@ -230,7 +256,7 @@ SELECT
      FROM caselaw_topics t WHERE t.key = ANY((SELECT keys FROM topic_hits)::text[])) AS understood_topics,
   ${facet('kind', 'kind')},
   ${facet('chamber', 'chamber')},
-  ${facet('year', 'extract(year FROM decision_date)::int::text')},
+  ${facet('year', 'year')},
   ${facet('article', 'a', 'hits, unnest(articles) a')},
   (SELECT coalesce(json_agg(json_build_array(f.v, f.n, t.labels) ORDER BY f.n DESC, f.v), '[]'::json)
      FROM (SELECT tp AS v, count(*)::int AS n FROM hits, unnest(topics) tp GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) f
