@@ -364,6 +364,14 @@ describe('case-law workflow and access', () => {
     expect(links.map((l) => l.href)).toEqual([null, 'https://example.org/ok']);
   });
 
+  it('shows readers only the related entries that are published', async () => {
+    const draft = await create();
+    const published = await publishNew(sampleEntry({ related: [draft.id, SEEDED] }));
+    const view = await focal.client.get<CaselawView>(`/caselaw/entries/${published.id}`);
+    expect(view.body.related.map((r) => r.id)).toEqual([SEEDED]);
+    expect(JSON.stringify(view.body)).not.toContain(draft.id);
+  });
+
   it('checks references: known topics, existing related entries, a fixed kind', async () => {
     const bad = await editor.client.post<{ errors: { field: string }[] }>(
       '/caselaw/editor/entries',

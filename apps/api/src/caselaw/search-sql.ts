@@ -6,6 +6,7 @@
 import {
   articleKey,
   articlesIn,
+  documentKey,
   documentNumbersIn,
   parseArticle,
   type ArticleRef,
@@ -17,7 +18,9 @@ import { HEADLINE_OPTIONS } from './snippet';
 export interface SearchPlan {
   /** The query's words, without the document numbers; null when there are none. */
   words: string | null;
-  /** Document numbers named in the query, upper-case. */
+  /** Document numbers named in the query, as typed. */
+  documentNumbers: string[];
+  /** The same, upper-case, as stored for look-ups. */
   documentKeys: string[];
   /** Those numbers and any situation or case prefixes, as a tsquery of whole lexemes. */
   documentQuery: string | null;
@@ -56,7 +59,8 @@ export function planSearch(query: SearchQuery): SearchPlan {
   });
   return {
     words: words || null,
-    documentKeys: numbers,
+    documentNumbers: numbers,
+    documentKeys: numbers.map(documentKey),
     // Lexemes are checked against the document-number pattern: no quote can reach the tsquery.
     documentQuery: lexemes.length > 0 ? lexemes.map((l) => `'${l}'`).join(' | ') : null,
     articles: articlesIn(text),

@@ -100,7 +100,7 @@ export class CaselawSearchService {
       offset: plan.offset,
       sort: plan.sort,
       understood: {
-        documentNumbers: plan.documentKeys,
+        documentNumbers: plan.documentNumbers,
         articles: plan.articles.map(articleView),
         topics: row.understood_topics,
       },

@@ -43,6 +43,16 @@ export class CaselawTransferService {
 
   /** Every entry's working copy in every language, with its workflow state, and the topics. */
   async exportJson(actorId: string): Promise<CaselawExport> {
+    const file = await this.collect();
+    await this.exported(actorId, 'json', file.entries.length);
+    return file;
+  }
+
+  private async exported(actorId: string, format: 'json' | 'csv', entries: number) {
+    await this.audit.record({ action: 'caselaw.exported', actorId, details: { format, entries } });
+  }
+
+  private async collect(): Promise<CaselawExport> {
     const rows = await this.dataSource.manager
       .createQueryBuilder(CaselawEntryEntity, 'e')
       .innerJoin(CaselawRevisionEntity, 'r', 'r.entry_id = e.id AND r.number = e.current_revision')
@@ -66,19 +76,13 @@ export class CaselawTransferService {
         updatedAt: Date;
         content: CaselawContent;
       }>();
-    const file: CaselawExport = {
+    return {
       format: CASELAW_FILE_FORMAT,
       version: 1,
       exportedAt: this.clock.now().toISOString(),
       topics: await this.topics.list(),
       entries: rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() })),
     };
-    await this.audit.record({
-      action: 'caselaw.exported',
-      actorId,
-      details: { format: 'json', entries: file.entries.length },
-    });
-    return file;
   }
 
   /**
@@ -86,7 +90,8 @@ export class CaselawTransferService {
    * links as JSON. Re-import goes through the JSON export.
    */
   async exportCsv(actorId: string): Promise<string> {
-    const { entries } = await this.exportJson(actorId);
+    const { entries } = await this.collect();
+    await this.exported(actorId, 'csv', entries.length);
     const texts = (values: Partial<Record<string, string>> | undefined) =>
       LANGUAGES.map((l) => values?.[l] ?? '');
     const header = [

@@ -117,6 +117,12 @@ describe('case-law import and export', () => {
     expect(res.headers.get('content-disposition')).toMatch(
       /attachment; filename="caselaw-.*\.csv"/,
     );
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const log = await admin.client.get<{ entries: AuditEntry[] }>('/audit?action=caselaw.exported');
+    expect(log.body.entries[0]).toMatchObject({
+      actorId: editor.me.user.id,
+      details: { format: 'csv', entries: 12 },
+    });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);

@@ -111,7 +111,7 @@ describe('document numbers and provisions', () => {
       numbers: ['ICC-01/22-90'],
       prefixes: ['ICC-01/18'],
     });
-    expect(documentNumbersIn('ICC-ACRed-01/16.').numbers).toEqual(['ICC-ACRED-01/16']);
+    expect(documentNumbersIn('icc-ACRed-01/16.').numbers).toEqual(['ICC-ACRed-01/16']);
   });
 
   it('parses, keys and formats provisions', () => {
