@@ -47,12 +47,9 @@ const orNull = <T>(values: T[] | undefined): T[] | null =>
 
 export function planSearch(query: SearchQuery): SearchPlan {
   const text = query.q?.trim() ?? '';
-  const { numbers, prefixes } = documentNumbersIn(text);
-  const words = text
-    .replace(/ICC-[A-Za-z0-9/.-]+/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const { numbers, prefixes, rest: words } = documentNumbersIn(text);
   const lexemes = [...numbers, ...prefixes].map((n) => n.toLowerCase());
+  // The query schema admits only provisions that parse.
   const filterArticles = (query.article ?? []).flatMap((a) => {
     const ref = parseArticle(a);
     return ref ? [articleKey(ref)] : [];

@@ -75,6 +75,11 @@ describe('case-law search', () => {
     // A situation prefix finds every record of the situation.
     const situation = await search({ q: 'ICC-01/22' });
     expect(situation.total).toBe(4);
+    // An Assembly document is searched as words, not taken for a Court record.
+    const resolution = await search({ q: 'ICC-ASP/16/Res.2' });
+    expect(resolution.understood.documentNumbers).toEqual([]);
+    expect(ids(resolution.results)).toContain('4eef4c97-d5e4-4b98-a9cc-4fc7b0ed2751');
+    expect(resolution.total).toBeLessThan(11);
   });
 
   it('filters by article: 87(7) finds the findings and decisions citing it', async () => {
@@ -247,6 +252,7 @@ describe('case-law search', () => {
       'chamber=appeal',
       'year=99',
       'topic=Bad_Key',
+      'article=foo',
       'x=1',
       `q=${'a'.repeat(301)}`,
     ]) {

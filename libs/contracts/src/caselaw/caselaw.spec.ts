@@ -110,6 +110,13 @@ describe('document numbers and provisions', () => {
     expect(documentNumbersIn('see icc-01/22-90, and ICC-01/18')).toEqual({
       numbers: ['ICC-01/22-90'],
       prefixes: ['ICC-01/18'],
+      rest: 'see , and',
+    });
+    // Assembly documents are not Court records: they stay words of the query.
+    expect(documentNumbersIn('ICC-ASP/16/Res.2')).toEqual({
+      numbers: [],
+      prefixes: [],
+      rest: 'ICC-ASP/16/Res.2',
     });
     expect(documentNumbersIn('icc-ACRed-01/16.').numbers).toEqual(['ICC-ACRed-01/16']);
   });

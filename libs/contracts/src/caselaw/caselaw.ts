@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { boundedText, LANGUAGES, type Language, type LocalizedNames } from '../states/states';
 import { unsafeLinkTargets, type MdBlock } from './markdown';
-import { articleKey, articleRefSchema, documentNumberSchema, type ArticleRef } from './references';
+import {
+  articleKey,
+  articleRefSchema,
+  documentNumberSchema,
+  parseArticle,
+  type ArticleRef,
+} from './references';
 
 export const CASELAW_KINDS = ['entry', 'explainer'] as const;
 export type CaselawKind = (typeof CASELAW_KINDS)[number];
@@ -306,7 +312,12 @@ export const searchQuerySchema = z.strictObject({
       .transform(Number),
   ).optional(),
   /** `87(7)`, `statute:87(7)`, `rules:97`: finds the provision and those under it. */
-  article: many(z.string().max(40)).optional(),
+  article: many(
+    z
+      .string()
+      .max(40)
+      .refine((a) => parseArticle(a) !== null, 'must be a provision such as 87(7) or rules:97'),
+  ).optional(),
   topic: many(topicKeySchema).optional(),
   situation: many(boundedText(200)).optional(),
   documentType: many(z.enum(DOCUMENT_TYPES)).optional(),

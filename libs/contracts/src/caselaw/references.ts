@@ -22,17 +22,26 @@ export const documentNumberSchema = z
 /** Document numbers compare without regard to case (`icc-01/22-90` finds ICC-01/22-90). */
 export const documentKey = (number: string) => number.toUpperCase();
 
-/** Document numbers and situation/case prefixes written anywhere in a search query, as typed. */
-export function documentNumbersIn(query: string): { numbers: string[]; prefixes: string[] } {
+/**
+ * Document numbers and situation/case prefixes written anywhere in a search query (`ICC-` in
+ * capitals, the rest as typed), and the query without them.
+ */
+export function documentNumbersIn(query: string): {
+  numbers: string[];
+  prefixes: string[];
+  rest: string;
+} {
   const numbers = new Set<string>();
   const prefixes = new Set<string>();
-  for (const [raw] of query.matchAll(/ICC-[A-Za-z0-9/.-]+/gi)) {
+  const rest = query.replace(/ICC-[A-Za-z0-9/.-]+/gi, (raw) => {
     const candidate = raw.replace(/[.-]+$/, '');
     const canonical = `ICC-${candidate.slice(4)}`.replace(/^ICC-acred-/i, 'ICC-ACRed-');
     if (DOCUMENT_NUMBER.test(canonical)) numbers.add(canonical);
     else if (DOCUMENT_PREFIX.test(canonical)) prefixes.add(canonical);
-  }
-  return { numbers: [...numbers], prefixes: [...prefixes] };
+    else return raw;
+    return ' ';
+  });
+  return { numbers: [...numbers], prefixes: [...prefixes], rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
 export const INSTRUMENTS = ['statute', 'rules'] as const;
