@@ -20,14 +20,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
 /** A mix of what readers ask: each language, a document number, filters, web syntax. */
 const QUERIES = [
-  { q: 'freezing assets' },
-  { q: 'gel des avoirs' },
-  { q: 'تجميد الأصول' },
-  { q: 'congelación de activos' },
-  { q: 'ICC-01/22-90' },
-  { article: '87(7)', kind: 'entry' },
-  { q: 'arrest warrant', chamber: 'pre-trial-i', year: '2015' },
-  { q: 'bank or account -appeal', lang: 'en' },
+  ['english words', { q: 'freezing assets' }],
+  ['french words', { q: 'gel des avoirs' }],
+  ['arabic words', { q: 'تجميد الأصول' }],
+  ['spanish words', { q: 'congelación de activos' }],
+  ['document number', { q: 'ICC-01/22-90' }],
+  ['article filter', { article: '87(7)', kind: 'entry' }],
+  ['words + filters', { q: 'arrest warrant', chamber: 'pre-trial-i', year: '2015' }],
+  ['or / -not', { q: 'bank or account -appeal', lang: 'en' }],
 ];
 
 const WORDS = {
@@ -117,11 +117,6 @@ const percentile = (values, p) => {
 };
 
 const queryString = (params) => new URLSearchParams(params).toString();
-const label = (params) =>
-  Object.entries(params)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ')
-    .slice(0, 40);
 
 async function main() {
   console.log(`${NAME}: ${ENTRIES} entries, ${QUERIES.length} queries × ${ROUNDS} rounds`);
@@ -215,7 +210,7 @@ async function main() {
     if (res.status !== 200) throw new Error(`search ${queryString(params)}: ${res.status}`);
     return { ms, total: body.total };
   };
-  const statements = QUERIES.map((params) =>
+  const statements = QUERIES.map(([, params]) =>
     searchStatement(planSearch(searchQuerySchema.parse(params))),
   );
   const viaSql = async (i) => {
@@ -225,28 +220,33 @@ async function main() {
   };
 
   for (let warm = 0; warm < 2; warm++)
-    for (const [i, params] of QUERIES.entries()) {
+    for (const [i, [name, params]] of QUERIES.entries()) {
       const [a, s] = [await viaApi(params), await viaSql(i)];
       if (a.total !== s.total)
         throw new Error(`${queryString(params)}: API found ${a.total}, SQL ${s.total}`);
-      if (warm === 0) note(`results: ${label(params)}`, s.total, '');
+      if (warm === 0) note(`${name}: results`, s.total, '');
     }
 
   started = performance.now();
-  const apiMs = [];
-  const sqlMs = [];
+  const perQuery = QUERIES.map(() => ({ api: [], sql: [] }));
   for (let round = 0; round < ROUNDS; round++)
-    for (const [i, params] of QUERIES.entries()) {
+    for (const [i, [, params]] of QUERIES.entries()) {
       // Alternate which side goes first, so neither always meets a warmer cache.
       if (round % 2 === 0) {
-        apiMs.push((await viaApi(params)).ms);
-        sqlMs.push((await viaSql(i)).ms);
+        perQuery[i].api.push((await viaApi(params)).ms);
+        perQuery[i].sql.push((await viaSql(i)).ms);
       } else {
-        sqlMs.push((await viaSql(i)).ms);
-        apiMs.push((await viaApi(params)).ms);
+        perQuery[i].sql.push((await viaSql(i)).ms);
+        perQuery[i].api.push((await viaApi(params)).ms);
       }
     }
   note('measured for', (performance.now() - started) / 1000, 's');
+  for (const [i, [name]] of QUERIES.entries()) {
+    const { api: a, sql: s } = perQuery[i];
+    note(`${name}: p50 API / SQL`, percentile(a, 50), `ms / ${round(percentile(s, 50))} ms`);
+  }
+  const apiMs = perQuery.flatMap((q) => q.api);
+  const sqlMs = perQuery.flatMap((q) => q.sql);
   const figures = {
     'API p50': percentile(apiMs, 50),
     'API p95': percentile(apiMs, 95),
