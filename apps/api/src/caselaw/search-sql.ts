@@ -166,8 +166,8 @@ export function searchStatement(plan: SearchPlan): { text: string; values: unkno
      AND ($11::text[] IS NULL OR p.document_type = ANY($11::text[]))`;
   const columns = `p.entry_id, p.kind, p.chamber, p.decision_date, p.situation, p.document_type,
          p.articles, p.topics, extract(year FROM p.decision_date)::int::text AS year`;
-  // Only rows that match the words or a number are ranked: the vectors are large (TOASTed), so
-  // rows found through a topic or a provision alone are never made to read them.
+  // Only rows that match the words or a number, and pass the filters, are ranked: the vectors
+  // are large (TOASTed), so rows found through a topic or a provision alone never read them.
   const SEARCHED = `text_hits AS MATERIALIZED (
   SELECT p.entry_id,
          coalesce(p.tsv_simple @@ $3::tsquery, false) AS by_mention,
@@ -176,15 +176,16 @@ export function searchStatement(plan: SearchPlan): { text: string; values: unkno
            + greatest(${rank})
            + 0.5 * ${ranked('tsv_simple', 'simple')} AS text_score
     FROM caselaw_published p
-   WHERE ${matchesText} OR p.tsv_simple @@ $3::tsquery
+   WHERE (${matchesText} OR p.tsv_simple @@ $3::tsquery) AND ${filters}
 ),
 candidates AS (
   SELECT entry_id FROM text_hits
   UNION
   SELECT p.entry_id FROM caselaw_published p
-   WHERE p.document_keys && $2::text[]
-      OR p.topics && (SELECT keys FROM topic_hits)
-      OR p.article_keys && $4::text[]
+   WHERE (p.document_keys && $2::text[]
+          OR p.topics && (SELECT keys FROM topic_hits)
+          OR p.article_keys && $4::text[])
+     AND ${filters}
 ),
 hits AS MATERIALIZED (
   SELECT ${columns},
@@ -200,7 +201,6 @@ hits AS MATERIALIZED (
     FROM candidates c
     JOIN caselaw_published p ON p.entry_id = c.entry_id
     LEFT JOIN text_hits th ON th.entry_id = c.entry_id
-   WHERE ${filters}
 ),`;
   // Browsing (filters only) reads no vector at all.
   const BROWSED = `hits AS MATERIALIZED (
