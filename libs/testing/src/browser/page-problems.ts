@@ -26,11 +26,12 @@ export async function watchPageProblems(page: Page): Promise<PageProblems> {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
   });
-  page.on('requestfailed', (request) =>
-    problems.push(
-      `request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`,
-    ),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // The page itself cancelled it (navigation, a newer query): not a failure of the server.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   await page.exposeFunction(CSP_BINDING, (report: string) => problems.push(`CSP: ${report}`));
   // A string, as this package is compiled without the DOM library.
   await page.addInitScript({
