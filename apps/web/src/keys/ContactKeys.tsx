@@ -1,6 +1,7 @@
 import type { KeyRecordV1 } from '@coop/crypto';
 import type { UserKeys } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
+import { QrCode } from './QrCode';
 import { Section } from '../app/Page';
 import { Alert, Badge, DataTable, Fact, Facts, useDateTimeFormat } from '../ui';
 import { useAttestationChecks, useSafetyNumber, type AttestationState } from './checks';
@@ -55,9 +56,12 @@ export function SafetyNumberSection({
       <h3 className="keys__subheading">{t('keys.contact.qrTitle')}</h3>
       <p>{t('keys.contact.qrHelp')}</p>
       {safety.data && (
-        <p className="keys-payload" dir="ltr">
-          {safety.data.payload}
-        </p>
+        <>
+          <QrCode text={safety.data.payload} label={t('keys.contact.qrTitle')} />
+          <p className="keys-payload" dir="ltr">
+            {safety.data.payload}
+          </p>
+        </>
       )}
     </Section>
   );
