@@ -1,12 +1,5 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select as AriaSelect,
-  SelectValue,
-} from 'react-aria-components';
+import { Button, Label, Select as AriaSelect, SelectValue } from 'react-aria-components';
+import { chosenOption, SelectChevron, SelectOptions } from './select-parts';
 import './select.css';
 
 export interface SelectOption<K extends string> {
@@ -36,36 +29,16 @@ export function Select<K extends string>({
       className={['ui-select', className].filter(Boolean).join(' ')}
       value={value}
       onChange={(key) => {
-        const chosen = options.find((option) => option.id === key);
+        const chosen = chosenOption(options, key);
         if (chosen) onChange(chosen.id);
       }}
     >
       <Label className="ui-select__label">{label}</Label>
       <Button className="ui-select__trigger">
         <SelectValue className="ui-select__value" />
-        <svg
-          className="ui-select__chevron"
-          viewBox="0 0 16 16"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" />
-        </svg>
+        <SelectChevron />
       </Button>
-      <Popover className="ui-select__popover" offset={4}>
-        <ListBox className="ui-select__list">
-          {options.map((option) => (
-            <ListBoxItem
-              key={option.id}
-              id={option.id}
-              textValue={option.label}
-              className="ui-select__option"
-            >
-              <span lang={option.lang}>{option.label}</span>
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
+      <SelectOptions options={options} />
     </AriaSelect>
   );
 }

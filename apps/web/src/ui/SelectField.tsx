@@ -1,16 +1,7 @@
-import {
-  Button,
-  FieldError,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-} from 'react-aria-components';
+import { Button, FieldError, Label, Select, SelectValue, Text } from 'react-aria-components';
 import { cx } from './cx';
 import type { SelectOption } from './Select';
+import { chosenOption, SelectChevron, SelectOptions } from './select-parts';
 import './field.css';
 import './select.css';
 
@@ -46,21 +37,14 @@ export function SelectField<K extends string>({
       placeholder={placeholder}
       isRequired={isRequired}
       onChange={(key) => {
-        const chosen = options.find((option) => option.id === key);
+        const chosen = chosenOption(options, key);
         if (chosen) onChange(chosen.id);
       }}
     >
       <Label className="ui-field__label">{label}</Label>
       <Button className="ui-field__input ui-field__select">
         <SelectValue className="ui-select__value" />
-        <svg
-          className="ui-select__chevron"
-          viewBox="0 0 16 16"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" />
-        </svg>
+        <SelectChevron />
       </Button>
       {description && (
         <Text slot="description" className="ui-field__description">
@@ -68,20 +52,7 @@ export function SelectField<K extends string>({
         </Text>
       )}
       <FieldError className="ui-field__error" />
-      <Popover className="ui-select__popover ui-select__popover--field" offset={4}>
-        <ListBox className="ui-select__list">
-          {options.map((option) => (
-            <ListBoxItem
-              key={option.id}
-              id={option.id}
-              textValue={option.label}
-              className="ui-select__option"
-            >
-              <span lang={option.lang}>{option.label}</span>
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
+      <SelectOptions options={options} className="ui-select__popover--field" />
     </Select>
   );
 }
