@@ -13,7 +13,7 @@ import {
 import { Client } from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readKeysText, setUpKeys, unlockAfterReload } from './support/keys';
-import { CAPTURE_PRF } from './support/prf-capture';
+import { recordWhatLeaves, type SentRequest } from './support/prf-capture';
 
 type Language = 'en' | 'fr' | 'ar';
 
@@ -83,13 +83,6 @@ const keysText = readKeysText('en');
 const nativeName: Record<Language, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 const screenshotDir = join(repoRoot(), 'artifacts/screenshots');
 
-interface SentRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-}
-
 /** One person: their own browser profile, page and passkey authenticator. */
 interface Person {
   name: string;
@@ -111,17 +104,7 @@ async function newPerson(name: string): Promise<Person> {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   const problems = await watchPageProblems(page);
-  await page.exposeFunction('__coopReportPrf', (output: string) => prfOutputs.push(output));
-  await page.addInitScript({ content: CAPTURE_PRF });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) return;
-    sent.push({
-      method: request.method(),
-      url: request.url(),
-      headers: request.headers(),
-      body: request.postData(),
-    });
-  });
+  await recordWhatLeaves(page, server.url, { sent, prfOutputs });
   await addVirtualAuthenticator(page);
   const person = { name, context, page, problems };
   people.push(person);

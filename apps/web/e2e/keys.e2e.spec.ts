@@ -21,7 +21,7 @@ import {
   type KeysText,
   type Language,
 } from './support/keys';
-import { CAPTURE_PRF } from './support/prf-capture';
+import { recordWhatLeaves, type SentRequest } from './support/prf-capture';
 
 const screenshotDir = join(repoRoot(), 'artifacts/screenshots');
 const t: Record<Language, KeysText> = {
@@ -31,13 +31,6 @@ const t: Record<Language, KeysText> = {
 };
 const nativeName: Record<Language, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 const languageLabel: Record<Language, string> = { en: 'Language', fr: 'Langue', ar: 'اللغة' };
-
-interface SentRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | null;
-}
 
 interface Authenticator {
   session: CDPSession;
@@ -89,17 +82,7 @@ async function newDevice(name: string, email: string, hasPrf = true): Promise<Pe
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const problems = await watchPageProblems(page);
-  await page.exposeFunction('__coopReportPrf', (output: string) => prfOutputs.push(output));
-  await page.addInitScript({ content: CAPTURE_PRF });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) return;
-    sent.push({
-      method: request.method(),
-      url: request.url(),
-      headers: request.headers(),
-      body: request.postData(),
-    });
-  });
+  await recordWhatLeaves(page, server.url, { sent, prfOutputs });
   const authenticator = await addAuthenticator(page, hasPrf);
   return { name, email, context, page, problems, authenticator };
 }

@@ -1,6 +1,8 @@
+import type { Page } from 'playwright-core';
+
 // Reports the PRF output of every ceremony to the test, which then checks it never left the
 // page. Runs before the app's own scripts, outside its CSP.
-export const CAPTURE_PRF = `(() => {
+const CAPTURE_PRF = `(() => {
   const toB64url = (buffer) => {
     const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer)
       : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -16,3 +18,32 @@ export const CAPTURE_PRF = `(() => {
     };
   }
 })();`;
+
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/**
+ * Records every request the page sends to the platform, and every PRF output the authenticator
+ * gives the page, so a test can prove no secret left the browser.
+ */
+export async function recordWhatLeaves(
+  page: Page,
+  origin: string,
+  into: { sent: SentRequest[]; prfOutputs: string[] },
+): Promise<void> {
+  await page.exposeFunction('__coopReportPrf', (output: string) => into.prfOutputs.push(output));
+  await page.addInitScript({ content: CAPTURE_PRF });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin)) return;
+    into.sent.push({
+      method: request.method(),
+      url: request.url(),
+      headers: request.headers(),
+      body: request.postData(),
+    });
+  });
+}
