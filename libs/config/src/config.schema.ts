@@ -73,6 +73,8 @@ export const configSchema = z.object({
   HARDENED_ROLES: list(z.enum(['registry_admin', 'facilitator', 'focal_point'])).default([]),
   AAGUID_ALLOWLIST: list(z.uuid()).default([]),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** A facilitator who wrote or submitted a case-law revision may not publish it alone. */
+  CASELAW_SECOND_REVIEW: bool.default(true),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
