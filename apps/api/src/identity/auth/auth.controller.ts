@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import { parse } from 'cookie';
+import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import {
   authenticationVerifyRequestSchema,
@@ -11,9 +11,11 @@ import {
   type Me,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { AuthRateLimitGuard } from '../../platform/security';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
+import { SESSION_COOKIE } from '../sessions/session.strategy';
 import type { Principal } from '../sessions/sessions.service';
 import { MeService } from '../users/me.service';
 import { AuthService } from './auth.service';
@@ -22,7 +24,10 @@ class TokenDto extends createZodDto(registrationOptionsRequestSchema) {}
 class RegisterDto extends createZodDto(registrationVerifyRequestSchema) {}
 class AssertionDto extends createZodDto(authenticationVerifyRequestSchema) {}
 
-/** Passkey ceremonies. The public ones are rate-limited per client address. */
+const cookieToken = (req: Request): string | undefined =>
+  parse(req.headers.cookie ?? '')[SESSION_COOKIE];
+
+/** Passkey ceremonies. The public ones share one rate limit per client address. */
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -35,7 +40,7 @@ export class AuthController {
   @Post('invitation')
   @HttpCode(200)
   @Access.public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   preview(@Body() body: TokenDto): Promise<InvitationPreview> {
     return this.invitations.preview(body.token);
   }
@@ -43,7 +48,7 @@ export class AuthController {
   @Post('registration/options')
   @HttpCode(200)
   @Access.public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   registrationOptions(@Body() body: TokenDto): Promise<CreationOptions> {
     return this.auth.registrationOptions(body.token);
   }
@@ -51,10 +56,11 @@ export class AuthController {
   @Post('registration/verify')
   @HttpCode(200)
   @Access.public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   async register(
     @Body() body: RegisterDto,
     @Headers('user-agent') userAgent: string | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
     const signedIn = await this.auth.register(
@@ -62,6 +68,7 @@ export class AuthController {
       body.passkeyName,
       body.response,
       userAgent,
+      cookieToken(req),
     );
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
     return this.me.describe(signedIn);
@@ -70,7 +77,7 @@ export class AuthController {
   @Post('sign-in/options')
   @HttpCode(200)
   @Access.public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   signInOptions(): Promise<RequestOptions> {
     return this.auth.signInOptions();
   }
@@ -78,13 +85,14 @@ export class AuthController {
   @Post('sign-in/verify')
   @HttpCode(200)
   @Access.public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(AuthRateLimitGuard)
   async signIn(
     @Body() body: AssertionDto,
     @Headers('user-agent') userAgent: string | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
-    const signedIn = await this.auth.signIn(body.response, userAgent);
+    const signedIn = await this.auth.signIn(body.response, userAgent, cookieToken(req));
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
     return this.me.describe(signedIn);
   }
@@ -102,8 +110,9 @@ export class AuthController {
   async stepUp(
     @Body() body: AssertionDto,
     @CurrentPrincipal() { user, session }: Principal,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    await this.auth.stepUp(user, session, body.response);
+    setSessionCookie(res, await this.auth.stepUp(user, session, body.response), session.expiresAt);
   }
 
   @Post('sign-out')

@@ -41,12 +41,16 @@ export class AuthService {
     return this.webauthn.registrationOptions(user, 'register', { invitationId: invitation.id });
   }
 
-  /** Redeems an invitation with a new passkey, activates the user and signs them in. */
+  /**
+   * Redeems an invitation with a new passkey, activates the user and signs them in; a session the
+   * browser still held (`previousToken`) ends, so one browser never keeps two.
+   */
   async register(
     token: string,
     passkeyName: string,
     response: RegistrationResponse,
     userAgent?: string,
+    previousToken?: string,
   ): Promise<SignedIn> {
     const { invitation, user: invitee } = await this.invitations.findRedeemable(token);
     const passkey = await this.webauthn.verifyRegistration(
@@ -67,6 +71,7 @@ export class AuthService {
         );
         await this.sessions.revokeAll(user.id, 'recovery', m);
       }
+      await this.sessions.endReplaced(previousToken, m);
       await m.save(passkey);
       user.status = 'active';
       await m.save(user);
@@ -104,7 +109,11 @@ export class AuthService {
     return this.webauthn.authenticationOptions('sign-in', {});
   }
 
-  async signIn(response: AuthenticationResponse, userAgent?: string): Promise<SignedIn> {
+  async signIn(
+    response: AuthenticationResponse,
+    userAgent?: string,
+    previousToken?: string,
+  ): Promise<SignedIn> {
     let outcome: SignedIn | 'clone';
     try {
       outcome = await this.dataSource.transaction(async (m) => {
@@ -136,6 +145,7 @@ export class AuthService {
           );
         }
         await m.save(passkey);
+        await this.sessions.endReplaced(previousToken, m);
         return this.openSession(user, passkey, userAgent, m);
       });
     } catch (error) {
@@ -188,7 +198,7 @@ export class AuthService {
     user: UserEntity,
     session: SessionEntity,
     response: AuthenticationResponse,
-  ): Promise<void> {
+  ): Promise<string> {
     const outcome = await this.dataSource.transaction(async (m) => {
       const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
         'step-up',
@@ -218,7 +228,7 @@ export class AuthService {
       return 'ok' as const;
     });
     if (outcome === 'clone') throw cloneRefused();
-    await this.sessions.markVerified(session.id);
+    return this.sessions.rotateVerified(session.id);
   }
 
   addPasskeyOptions(user: UserEntity, session: SessionEntity): Promise<CreationOptions> {

@@ -5,6 +5,7 @@ import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import { SessionsService } from '../sessions/sessions.service';
 import { PasskeyEntity } from './passkey.entity';
 
 const toPasskey = (p: PasskeyEntity): Passkey => ({
@@ -23,6 +24,7 @@ export class PasskeysService {
   constructor(
     @InjectRepository(PasskeyEntity) private readonly passkeys: Repository<PasskeyEntity>,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -52,7 +54,11 @@ export class PasskeysService {
     return toPasskey(passkey);
   }
 
-  /** Revokes one passkey; the last one stays, so nobody is locked out by mistake. */
+  /**
+   * Revokes one passkey and ends every session it opened: whoever holds a lost device must be
+   * signed out now, not at the session's absolute limit. The last passkey stays, so nobody is
+   * locked out by mistake.
+   */
   async revoke(userId: string, id: string, actorId: string): Promise<void> {
     await this.passkeys.manager.transaction(async (m) => {
       const active = await m.find(PasskeyEntity, {
@@ -72,13 +78,14 @@ export class PasskeysService {
         );
       }
       await m.update(PasskeyEntity, { id }, { revokedAt: this.clock.now() });
+      const sessionsEnded = await this.sessions.revokeOpenedWith(id, 'passkey revoked', m);
       await this.audit.record(
         {
           action: 'passkey.revoked',
           actorId,
           subjectType: 'user',
           subjectId: userId,
-          details: { passkeyId: id },
+          details: { passkeyId: id, sessionsEnded },
         },
         m,
       );

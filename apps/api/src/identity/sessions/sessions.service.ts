@@ -77,8 +77,28 @@ export class SessionsService {
     return { user, session };
   }
 
-  async markVerified(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId }, { verifiedAt: this.clock.now() });
+  /**
+   * Marks a session freshly verified and gives it a new token: a token copied before the step-up
+   * must not carry the new privilege (ASVS V7.2.4). Returns the new cookie token.
+   */
+  async rotateVerified(sessionId: string, manager?: EntityManager): Promise<string> {
+    const { token, hash } = newSecretToken();
+    await (manager ?? this.sessions.manager).update(
+      SessionEntity,
+      { id: sessionId },
+      { tokenHash: hash, verifiedAt: this.clock.now() },
+    );
+    return token;
+  }
+
+  /** Ends the session a cookie still names when the browser signs in again, whoever it was. */
+  async endReplaced(token: string | undefined, manager: EntityManager): Promise<void> {
+    if (!looksLikeToken(token)) return;
+    await manager.update(
+      SessionEntity,
+      { tokenHash: hashSecretToken(token), revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedReason: 'replaced by a new sign-in' },
+    );
   }
 
   get stepUpMs(): number {
@@ -130,6 +150,20 @@ export class SessionsService {
         m,
       );
     });
+  }
+
+  /** Ends the sessions a passkey opened (the passkey was revoked); returns how many. */
+  async revokeOpenedWith(
+    passkeyId: string,
+    reason: string,
+    manager: EntityManager,
+  ): Promise<number> {
+    const result = await manager.update(
+      SessionEntity,
+      { passkeyId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedReason: reason },
+    );
+    return result.affected ?? 0;
   }
 
   /** Ends every session of a user at once (suspension, deactivation, lost device). */
