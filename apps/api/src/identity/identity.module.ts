@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditModule } from '../audit';
+import { Clock } from '../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../platform/config';
+import { PostgresThrottlerStorage } from '../platform/security';
 import { StatesModule } from '../states';
 import { AdminGrantEntity } from './admin-grants/admin-grant.entity';
 import { AdminGrantsController } from './admin-grants/admin-grants.controller';
@@ -29,11 +32,13 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [
     PassportModule,
-    // Per client address, for the public ceremonies (sign-in, registration, invitation links).
+    // One allowance per client address for all the public ceremonies together (sign-in,
+    // registration, invitation links), counted in the database shared by every instance.
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, getDataSourceToken(), Clock],
+      useFactory: (config: AppConfig, dataSource: DataSource, clock: Clock) => ({
         throttlers: [{ name: 'auth', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+        storage: new PostgresThrottlerStorage(dataSource, clock),
       }),
     }),
     AuditModule,
