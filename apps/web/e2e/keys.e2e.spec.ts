@@ -163,8 +163,10 @@ interface WrapSummary {
   generation: number;
 }
 
+/** Every wrap of a person's keys, which the API serves only after a passkey confirmation. */
 async function wrapsOf(person: Person): Promise<WrapSummary[]> {
-  const { status, body } = await api<WrapSummary[]>(person, 'GET', '/keys/me/wraps');
+  await freshConfirmation(person.email);
+  const { status, body } = await api<WrapSummary[]>(person, 'GET', '/keys/me/wraps/all');
   expect(status).toBe(200);
   return body;
 }

@@ -8,6 +8,7 @@ import {
   recordVerificationSchema,
   type UserKeys,
   type Verification,
+  type WrapKind,
   type WrapRecord,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
@@ -37,10 +38,24 @@ export class KeysController {
     return this.keys.enrol(user.id, body);
   }
 
+  /** The PRF wrap of the passkey this session was opened with, and nothing else. */
   @Get('me/wraps')
   @Access.signedIn()
+  sessionWraps(@CurrentPrincipal() { user, session }: Principal): Promise<WrapRecord[]> {
+    return this.keys.sessionWraps(user.id, session.passkeyId);
+  }
+
+  /** Every wrap, recovery and passphrase ones included: material for offline guessing. */
+  @Get('me/wraps/all')
+  @Access.signedIn({ stepUp: true })
   wraps(@CurrentPrincipal() { user }: Principal): Promise<WrapRecord[]> {
     return this.keys.wraps(user.id);
+  }
+
+  @Get('me/wraps/kinds')
+  @Access.signedIn()
+  wrapKinds(@CurrentPrincipal() { user }: Principal): Promise<WrapKind[]> {
+    return this.keys.wrapKinds(user.id);
   }
 
   @Put('me/wraps')

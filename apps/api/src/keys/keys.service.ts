@@ -9,6 +9,7 @@ import type {
   KeyRecord,
   UserKeys,
   Verification,
+  WrapKind,
   WrapRecord,
 } from '@coop/contracts';
 import { AuditService } from '../audit';
@@ -150,7 +151,10 @@ export class KeysService {
     });
   }
 
-  /** The owner's wrapped bundles for their current keys: ciphertext only. */
+  /**
+   * Every wrapped bundle of the owner's current keys, ciphertext only. Recovery and passphrase
+   * wraps can be guessed at offline, so the route that serves them asks for a fresh step-up.
+   */
   async wraps(userId: string): Promise<WrapRecord[]> {
     const current = await this.current(userId);
     if (!current) return [];
@@ -159,6 +163,39 @@ export class KeysService {
       order: { createdAt: 'ASC' },
     });
     return rows.map((r) => r.record as WrapRecord);
+  }
+
+  /**
+   * What any live session may have: the PRF wrap of the passkey that opened it, which only that
+   * authenticator can open.
+   */
+  async sessionWraps(userId: string, passkeyId: string | null): Promise<WrapRecord[]> {
+    if (!passkeyId) return [];
+    const passkey = await this.dataSource.manager.findOne(PasskeyEntity, {
+      where: { id: passkeyId, userId, revokedAt: IsNull() },
+    });
+    const current = await this.current(userId);
+    if (!current || !passkey) return [];
+    const rows = await this.dataSource.manager.find(KeyWrapEntity, {
+      where: { userId, generation: current.generation, kind: 'prf', wrapId: passkey.credentialId },
+    });
+    return rows.map((r) => r.record as WrapRecord);
+  }
+
+  /** Which kinds of wrap the current keys have, so the unlock screen knows what to offer. */
+  async wrapKinds(userId: string): Promise<WrapKind[]> {
+    const current = await this.current(userId);
+    if (!current) return [];
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(KeyWrapEntity, 'w')
+      .select('DISTINCT w.kind', 'kind')
+      .where('w.user_id = :userId AND w.generation = :generation', {
+        userId,
+        generation: current.generation,
+      })
+      .orderBy('kind')
+      .getRawMany<{ kind: WrapKind }>();
+    return rows.map((r) => r.kind);
   }
 
   async userKeys(userId: string): Promise<UserKeys> {

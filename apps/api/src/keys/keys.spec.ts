@@ -15,13 +15,17 @@ import {
   type Verification,
   type WrapRecord,
 } from '@coop/contracts';
+import { SoftAuthenticator, withoutPrfResults, type CreationOptionsInput } from '@coop/testing';
 import { DataSource } from 'typeorm';
+import { Clock } from '../platform/clock';
 import { startTestApp, type TestApp } from '../../test/app.harness';
 import {
   bootstrapAdmin,
   IDENTITY_ENV,
   invitePerson,
+  signIn,
   stepUp,
+  TEST_ORIGIN,
   type Person,
 } from '../../test/identity.harness';
 
@@ -67,7 +71,8 @@ describe('key directory', () => {
     const person = await invitePerson(t, admin, ['focal_point'], 'SEN');
     const { record, reply } = await enrolKeys(person);
     expect(reply.status).toBe(200);
-    const mine = await person.client.get<WrapRecord[]>('/keys/me/wraps');
+    // Just enrolled, so the passkey confirmation is fresh.
+    const mine = await person.client.get<WrapRecord[]>('/keys/me/wraps/all');
     expect(mine.body.map((w) => w.kind).sort()).toEqual(['prf', 'recovery']);
     // Others see the public record and its fingerprint, never the wraps.
     const seen = await admin.client.get<UserKeys>(`/keys/users/${person.me.user.id}`);
@@ -75,10 +80,68 @@ describe('key directory', () => {
     expect(seen.body.fingerprint).toBe(await fingerprint(record));
     expect(JSON.stringify(seen.body)).not.toContain(mine.body[0].ciphertext);
     expect(
-      (await admin.client.get<WrapRecord[]>('/keys/me/wraps')).body.every(
+      (await admin.client.get<WrapRecord[]>('/keys/me/wraps/all')).body.every(
         (w) => w.ciphertext !== mine.body[0].ciphertext,
       ),
     ).toBe(true);
+  });
+
+  it('gives a plain session only the PRF wrap of its passkey, the guessable wraps after a step-up', async () => {
+    const person = await invitePerson(t, admin, ['facilitator']);
+    const userId = person.me.user.id;
+    const { keys } = await enrolKeys(person);
+    const [phone] = person.authenticator.credentials();
+    const passphrase = await wrapBundle(
+      keys,
+      'passphrase',
+      'correct horse battery staple',
+      { userId, generation: 1 },
+      { argon2id: { opslimit: 2, memlimit: 67_108_864 } },
+    );
+    expect((await person.client.call('PUT', '/keys/me/wraps', { wrap: passphrase })).status).toBe(
+      204,
+    );
+    const laptop = new SoftAuthenticator({ origin: TEST_ORIGIN });
+    const options = await person.client.post<CreationOptionsInput>('/me/passkeys/options');
+    const response = withoutPrfResults(await laptop.register(options.body));
+    expect(
+      (await person.client.post('/me/passkeys', { passkeyName: 'Laptop', response })).status,
+    ).toBe(201);
+    const laptopWrap = await wrapBundle(
+      keys,
+      'prf',
+      fromBase64Url(laptop.prfOutput(response.id, PRF_SALT_V1)),
+      { userId, generation: 1, credentialId: response.id },
+    );
+    expect((await person.client.call('PUT', '/keys/me/wraps', { wrap: laptopWrap })).status).toBe(
+      204,
+    );
+
+    // Past the step-up window, as a stolen session cookie would be.
+    const spy = jest
+      .spyOn(t.app.get(Clock), 'now')
+      .mockReturnValue(new Date(Date.now() + 6 * 60_000));
+    try {
+      const plain = await person.client.get<WrapRecord[]>('/keys/me/wraps');
+      expect(plain.body.map((w) => [w.kind, w.wrapId])).toEqual([['prf', phone.id]]);
+      const refused = await person.client.get<{ type: string }>('/keys/me/wraps/all');
+      expect(refused.status).toBe(401);
+      expect(refused.body.type).toBe('urn:coop:problem:step-up-required');
+      expect((await person.client.get<string[]>('/keys/me/wraps/kinds')).body).toEqual([
+        'passphrase',
+        'prf',
+        'recovery',
+      ]);
+      await stepUp(person);
+      const all = await person.client.get<WrapRecord[]>('/keys/me/wraps/all');
+      expect(all.body.map((w) => w.kind).sort()).toEqual(['passphrase', 'prf', 'prf', 'recovery']);
+
+      const onLaptop = await signIn(t, laptop);
+      const laptops = await onLaptop.client.get<WrapRecord[]>('/keys/me/wraps');
+      expect(laptops.body.map((w) => [w.kind, w.wrapId])).toEqual([['prf', response.id]]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('rejects a record whose self-signature fails, or made out to someone else', async () => {

@@ -1,5 +1,5 @@
 import { isCryptoError, type AccountKeys } from '@coop/crypto';
-import type { WrapRecord } from '@coop/contracts';
+import type { WrapKind } from '@coop/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,20 +20,21 @@ import {
   unlockWithSecret,
   type CheckedRecord,
 } from './operations';
-import { fetchMyWraps, KEYS_QUERY_KEY } from './queries';
+import { fetchAllMyWraps, fetchMyWrapKinds, fetchMyWraps, KEYS_QUERY_KEY } from './queries';
 import './keys.css';
 
 /** How the passkey of this sign-in fared, which decides what the screen asks for first. */
 type PasskeyOutcome = 'none' | 'no-prf' | 'no-wrap' | 'failed';
 
 interface Attempt {
-  wraps: WrapRecord[];
+  /** Which secrets could open the keys, for the prompt to offer. */
+  kinds: WrapKind[];
   outcome: PasskeyOutcome | 'unlocked';
 }
 
 /**
  * Tries the passkey just used; with no prompt at all when it has a wrap of the keys. The result
- * holds the wraps (ciphertext) for the prompt, never the keys.
+ * holds what the prompt needs, never the keys.
  */
 async function attemptSilently(own: CheckedRecord, signal: AbortSignal): Promise<Attempt> {
   const wraps = await fetchMyWraps(signal);
@@ -41,11 +42,12 @@ async function attemptSilently(own: CheckedRecord, signal: AbortSignal): Promise
   const keys = await unlockWithPasskey(own.record, wraps);
   if (keys) {
     unlock(keys, own.record, own.fingerprint);
-    return { wraps, outcome: 'unlocked' };
+    return { kinds: [], outcome: 'unlocked' };
   }
-  if (!use) return { wraps, outcome: 'none' };
-  if (!use.prfOutput) return { wraps, outcome: 'no-prf' };
-  return { wraps, outcome: passkeyHasWrap(own.record, wraps) ? 'failed' : 'no-wrap' };
+  const kinds = await fetchMyWrapKinds(signal);
+  if (!use) return { kinds, outcome: 'none' };
+  if (!use.prfOutput) return { kinds, outcome: 'no-prf' };
+  return { kinds, outcome: passkeyHasWrap(own.record, wraps) ? 'failed' : 'no-wrap' };
 }
 
 export function UnlockPage({ own }: { own: CheckedRecord }) {
@@ -83,7 +85,7 @@ export function UnlockPage({ own }: { own: CheckedRecord }) {
     <>
       <UnlockPrompt
         own={own}
-        wraps={attempt.data.wraps}
+        kinds={attempt.data.kinds}
         outcome={attempt.data.outcome}
         canStartOver={isRecovered(me.user.id)}
         onStartOver={() => setStartingOver('ask')}
@@ -105,13 +107,13 @@ export function UnlockPage({ own }: { own: CheckedRecord }) {
 
 function UnlockPrompt({
   own,
-  wraps,
+  kinds,
   outcome,
   canStartOver,
   onStartOver,
 }: {
   own: CheckedRecord;
-  wraps: readonly WrapRecord[];
+  kinds: readonly WrapKind[];
   outcome: PasskeyOutcome;
   canStartOver: boolean;
   onStartOver: () => void;
@@ -123,9 +125,7 @@ function UnlockPrompt({
   const [busy, setBusy] = useState<'recovery' | 'passphrase' | 'passkey' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [passkeyOutcome, setPasskeyOutcome] = useState(outcome);
-  const hasPassphrase = wraps.some(
-    (w) => w.kind === 'passphrase' && w.generation === own.record.generation,
-  );
+  const hasPassphrase = kinds.includes('passphrase');
 
   /** Unlocks, after wrapping the keys for this sign-in's passkey so the next one is silent. */
   const finish = async (keys: AccountKeys) => {
@@ -143,7 +143,8 @@ function UnlockPrompt({
     // Argon2id blocks the page for a few seconds: let it show that it is working first.
     await new Promise<void>((resolve) => window.setTimeout(resolve, 50));
     try {
-      const keys = await unlockWithSecret(kind, secret, own.record, wraps);
+      // Guessable wraps come only after a passkey confirmation, asked for here if not fresh.
+      const keys = await unlockWithSecret(kind, secret, own.record, await fetchAllMyWraps());
       setBusy(null);
       await finish(keys);
     } catch (failure) {
@@ -165,7 +166,9 @@ function UnlockPrompt({
     setError(null);
     try {
       await confirmWithPasskey();
-      const keys = await unlockWithPasskey(own.record, wraps);
+      // Freshly confirmed, perhaps with another passkey than the session's: its wrap is there.
+      const all = await fetchAllMyWraps();
+      const keys = await unlockWithPasskey(own.record, all);
       setBusy(null);
       if (keys) {
         unlock(keys, own.record, own.fingerprint);
@@ -173,7 +176,7 @@ function UnlockPrompt({
       }
       const use = lastPasskeyUse();
       setPasskeyOutcome(
-        !use?.prfOutput ? 'no-prf' : passkeyHasWrap(own.record, wraps) ? 'failed' : 'no-wrap',
+        !use?.prfOutput ? 'no-prf' : passkeyHasWrap(own.record, all) ? 'failed' : 'no-wrap',
       );
     } catch (failure) {
       setBusy(null);

@@ -2,6 +2,7 @@ import {
   userKeysSchema,
   userSchema,
   verificationSchema,
+  wrapKindSchema,
   wrapRecordSchema,
   type UserKeys,
 } from '@coop/contracts';
@@ -41,9 +42,22 @@ export function useOwnKeys() {
   });
 }
 
-/** The owner's wrapped key bundles: ciphertext only, fetched when they are about to be opened. */
+/** The wrap of the passkey this session signed in with: ciphertext only, fetched to be opened. */
 export function fetchMyWraps(signal?: AbortSignal) {
   return apiGet('/keys/me/wraps', z.array(wrapRecordSchema), signal);
+}
+
+/**
+ * Every wrap of the keys, recovery and passphrase ones included. The API serves them only after a
+ * fresh passkey confirmation, which the API client asks for when needed.
+ */
+export function fetchAllMyWraps(signal?: AbortSignal) {
+  return apiGet('/keys/me/wraps/all', z.array(wrapRecordSchema), signal);
+}
+
+/** Which secrets can open the keys (the kinds of wrap there are), without the wraps themselves. */
+export function fetchMyWrapKinds(signal?: AbortSignal) {
+  return apiGet('/keys/me/wraps/kinds', z.array(wrapKindSchema), signal);
 }
 
 export function fetchUserKeys(userId: string, signal?: AbortSignal): Promise<UserKeys> {

@@ -20,11 +20,13 @@ export const keyRecordSchema = z.strictObject({
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
 export const WRAP_KINDS = ['prf', 'recovery', 'passphrase'] as const;
+export const wrapKindSchema = z.enum(WRAP_KINDS);
+export type WrapKind = z.infer<typeof wrapKindSchema>;
 
 /** The private key bundle wrapped under one secret; opaque to the server except its signature. */
 export const wrapRecordSchema = z.strictObject({
   v: z.literal(1),
-  kind: z.enum(WRAP_KINDS),
+  kind: wrapKindSchema,
   wrapId: z
     .string()
     .min(1)
