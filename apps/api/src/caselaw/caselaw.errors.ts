@@ -24,3 +24,14 @@ export const staleRevision = (current: number, given: number) =>
     `The working copy is at revision ${current}, not ${given}: reload it and try again.`,
     { currentRevision: current },
   );
+
+/** The second-review rule (CASELAW_SECOND_REVIEW): no facilitator publishes their own work. */
+export const secondReviewNeeded = (submitter: boolean, revision: number) =>
+  new AppError(
+    403,
+    'two-person-rule',
+    'Another facilitator must publish',
+    submitter
+      ? `You submitted revision ${revision} for review: a facilitator who neither submitted nor changed it since it was last published must review and publish it.`
+      : `You changed this entry since it was last published: a facilitator who neither submitted nor changed revision ${revision} must review and publish it.`,
+  );

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
+import { CaselawPublicationEntity } from './caselaw-publication.entity';
 import { CaselawPublishedEntity } from './caselaw-published.entity';
 import { CaselawRevisionEntity } from './caselaw-revision.entity';
 import { CaselawTopicEntity } from './caselaw-topic.entity';
@@ -21,6 +22,7 @@ import { CaselawTransferService } from './transfer.service';
       CaselawEntryEntity,
       CaselawRevisionEntity,
       CaselawPublishedEntity,
+      CaselawPublicationEntity,
     ]),
     AuditModule,
     IdentityModule,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type {
@@ -8,7 +8,9 @@ import type {
   EditorEntryList,
   EditorEntrySummary,
   EditorListQuery,
+  EntryReview,
   Person,
+  Publication,
   Revision,
   RevisionDiff,
   RevisionOrigin,
@@ -18,14 +20,17 @@ import type {
 import { AuditService } from '../audit';
 import { UsersService } from '../identity';
 import { Clock } from '../platform/clock';
+import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { AppError, validationError, type FieldError } from '../platform/errors';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
+import { CaselawPublicationEntity } from './caselaw-publication.entity';
 import { CaselawPublishedEntity } from './caselaw-published.entity';
 import { CaselawRevisionEntity } from './caselaw-revision.entity';
 import {
   entryNotFound,
   invalidTransition,
   revisionNotFound,
+  secondReviewNeeded,
   staleRevision,
 } from './caselaw.errors';
 import { diffContent, sameContent } from './diff';
@@ -57,6 +62,7 @@ export class CaselawEntriesService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: EditorListQuery): Promise<EditorEntryList> {
@@ -175,7 +181,10 @@ export class CaselawEntriesService {
     });
   }
 
-  /** Publishes exactly the revision that was reviewed. */
+  /**
+   * Publishes exactly the revision that was reviewed. Under the second-review rule the publisher
+   * must be neither its submitter nor the author of any revision since the last publication.
+   */
   async publish(id: string, revision: number, actorId: string): Promise<EditorEntry> {
     return this.transition(id, async (m, { entry, content }) => {
       if (entry.status !== 'in_review')
@@ -183,6 +192,10 @@ export class CaselawEntriesService {
           `Only an entry in review can be published; this one is ${entry.status}.`,
         );
       if (revision !== entry.currentRevision) throw staleRevision(entry.currentRevision, revision);
+      const authors = await this.authorsOf(m, entry);
+      const secondReview = this.config.CASELAW_SECOND_REVIEW;
+      if (secondReview && authors.includes(actorId))
+        throw secondReviewNeeded(entry.submittedBy === actorId, revision);
       const now = this.clock.now();
       await m.update(CaselawEntryEntity, id, {
         status: 'published',
@@ -197,13 +210,34 @@ export class CaselawEntriesService {
         content,
         publishedAt: now,
       });
+      await m.insert(CaselawPublicationEntity, {
+        entryId: id,
+        revision,
+        publishedBy: actorId,
+        authors,
+        secondReview,
+        publishedAt: now,
+      });
+      const written = await m.findOne(CaselawRevisionEntity, {
+        where: { entryId: id, number: revision },
+        select: { authorId: true },
+      });
       await this.audit.record(
         {
           action: 'caselaw.published',
           actorId,
           subjectType: 'caselaw_entry',
           subjectId: id,
-          details: { revision, kind: entry.kind, previousRevision: entry.publishedRevision },
+          details: {
+            revision,
+            kind: entry.kind,
+            previousRevision: entry.publishedRevision,
+            authorId: written?.authorId ?? null,
+            submittedBy: entry.submittedBy,
+            authorIds: authors,
+            reviewerId: actorId,
+            secondReview,
+          },
         },
         m,
       );
@@ -241,8 +275,12 @@ export class CaselawEntriesService {
       select: { number: true, authorId: true, createdAt: true, origin: true, note: true },
       order: { number: 'DESC' },
     });
-    const people = await this.people(rows.map((r) => r.authorId));
-    return rows.map((r) => this.revisionSummary(entry, r, people));
+    const publications = await this.publications(id);
+    const people = await this.people([
+      ...rows.map((r) => r.authorId),
+      ...publications.flatMap((p) => [p.publishedBy, ...p.authors]),
+    ]);
+    return rows.map((r) => this.revisionSummary(entry, r, publications, people));
   }
 
   async revision(id: string, number: number): Promise<Revision> {
@@ -251,8 +289,12 @@ export class CaselawEntriesService {
       where: { entryId: id, number },
     });
     if (!row) throw revisionNotFound(id, number);
-    const people = await this.people([row.authorId]);
-    return { ...this.revisionSummary(entry, row, people), content: row.content };
+    const publications = (await this.publications(id)).filter((p) => p.revision === number);
+    const people = await this.people([
+      row.authorId,
+      ...publications.flatMap((p) => [p.publishedBy, ...p.authors]),
+    ]);
+    return { ...this.revisionSummary(entry, row, publications, people), content: row.content };
   }
 
   async diff(id: string, from: number, to: number): Promise<RevisionDiff> {
@@ -400,6 +442,39 @@ export class CaselawEntriesService {
     if (problems.length > 0) throw validationError(problems);
   }
 
+  /**
+   * Whose work publishing the working copy would put before readers: the submitter (while in
+   * review) and the author of every revision after the last one published (by anyone, the
+   * system included).
+   * Sorted, so the audit and the publication row read the same every time.
+   */
+  private async authorsOf(m: EntityManager, entry: CaselawEntryEntity): Promise<string[]> {
+    const last = await m
+      .createQueryBuilder(CaselawPublicationEntity, 'p')
+      .select('max(p.revision)', 'revision')
+      .where('p.entry_id = :id', { id: entry.id })
+      .getRawOne<{ revision: number | null }>();
+    const since = Math.max(entry.publishedRevision ?? 0, last?.revision ?? 0);
+    const rows = await m
+      .createQueryBuilder(CaselawRevisionEntity, 'r')
+      .select('DISTINCT r.author_id', 'authorId')
+      .where('r.entry_id = :id AND r.number > :since AND r.author_id IS NOT NULL', {
+        id: entry.id,
+        since,
+      })
+      .getRawMany<{ authorId: string }>();
+    const authors = new Set(rows.map((r) => r.authorId));
+    if (entry.status === 'in_review' && entry.submittedBy !== null) authors.add(entry.submittedBy);
+    return [...authors].sort();
+  }
+
+  private publications(entryId: string): Promise<CaselawPublicationEntity[]> {
+    return this.dataSource.manager.find(CaselawPublicationEntity, {
+      where: { entryId },
+      order: { id: 'ASC' },
+    });
+  }
+
   private async transition(
     id: string,
     change: (m: EntityManager, current: Working) => Promise<void>,
@@ -439,6 +514,7 @@ export class CaselawEntriesService {
   private revisionSummary(
     entry: CaselawEntryEntity,
     row: CaselawRevisionEntity,
+    publications: CaselawPublicationEntity[],
     people: Map<string, Person>,
   ): RevisionSummary {
     return {
@@ -448,16 +524,30 @@ export class CaselawEntriesService {
       origin: row.origin,
       note: row.note,
       published: entry.publishedRevision === row.number,
+      publications: publications
+        .filter((p) => p.revision === row.number)
+        .map((p): Publication => ({
+          publishedBy: knownPerson(p.publishedBy, people),
+          publishedAt: p.publishedAt.toISOString(),
+          authors: p.authors.map((a) => knownPerson(a, people)),
+          secondReview: p.secondReview,
+        })),
     };
   }
 
   private async view({ entry, content }: Working): Promise<EditorEntry> {
+    const authors = await this.authorsOf(this.dataSource.manager, entry);
     const people = await this.people([
       entry.createdBy,
       entry.updatedBy,
       entry.submittedBy,
       entry.publishedBy,
+      ...authors,
     ]);
+    const review: EntryReview = {
+      secondReview: this.config.CASELAW_SECOND_REVIEW,
+      authors: authors.map((a) => knownPerson(a, people)),
+    };
     return {
       ...this.summary(entry, content, people),
       content,
@@ -467,10 +557,14 @@ export class CaselawEntriesService {
       submittedBy: personOf(entry.submittedBy, people),
       publishedAt: entry.publishedAt?.toISOString() ?? null,
       publishedBy: personOf(entry.publishedBy, people),
+      review,
     };
   }
 }
 
 /** null stays null (the system); a user no longer found keeps their id. */
 const personOf = (id: string | null, people: Map<string, Person>): Person | null =>
-  id === null ? null : (people.get(id) ?? { id, displayName: id });
+  id === null ? null : knownPerson(id, people);
+
+const knownPerson = (id: string, people: Map<string, Person>): Person =>
+  people.get(id) ?? { id, displayName: id };

@@ -516,6 +516,14 @@ export interface EditorEntrySummary {
   updatedBy: Person | null;
 }
 
+/** Who may publish the working revision once it is in review. */
+export interface EntryReview {
+  /** The second-review rule is on: none of `authors` may publish. */
+  secondReview: boolean;
+  /** The submitter and everyone who changed the text since it was last published. */
+  authors: Person[];
+}
+
 export interface EditorEntry extends EditorEntrySummary {
   content: CaselawContent;
   createdAt: string;
@@ -525,6 +533,7 @@ export interface EditorEntry extends EditorEntrySummary {
   submittedBy: Person | null;
   publishedAt: string | null;
   publishedBy: Person | null;
+  review: EntryReview;
 }
 
 export interface EditorEntryList {
@@ -535,6 +544,15 @@ export interface EditorEntryList {
 export const REVISION_ORIGINS = ['edit', 'import', 'seed'] as const;
 export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
 
+/** One publication of a revision: who reviewed and published it, and whose work it was. */
+export interface Publication {
+  publishedBy: Person;
+  publishedAt: string;
+  authors: Person[];
+  /** The second-review rule applied: the publisher was none of the authors. */
+  secondReview: boolean;
+}
+
 export interface RevisionSummary {
   number: number;
   author: Person | null;
@@ -543,6 +561,8 @@ export interface RevisionSummary {
   note: string | null;
   /** This revision is the one readers see. */
   published: boolean;
+  /** Oldest first; empty for a revision never published, or published by the system (seed). */
+  publications: Publication[];
 }
 
 export interface Revision extends RevisionSummary {
