@@ -71,6 +71,8 @@ export async function startApi({ env = {}, readyTimeoutMs = 90_000 } = {}) {
     cwd: repoRoot,
     env: apiEnv({
       NODE_ENV: 'production',
+      // Benchmarks enrol software passkeys, which no pinned vendor root vouches for.
+      HARDENED_ROLES: '',
       HOST: '127.0.0.1',
       PORT: String(port),
       EMBEDDED_PG_PORT: String(pgPort),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AttestationRoot } from './attestation-roots';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -69,9 +70,14 @@ export const configSchema = z.object({
   WEBAUTHN_RP_NAME: z.string().min(1).max(64).default('Cooperation Platform'),
   /** Extra origins allowed in WebAuthn ceremonies, comma-separated; PUBLIC_ORIGIN always is. */
   WEBAUTHN_EXTRA_ORIGINS: list(origin).default([]),
-  /** Roles whose passkeys must be attested, device-bound authenticators from AAGUID_ALLOWLIST. */
+  /**
+   * Roles whose passkeys must be attested, device-bound authenticators from AAGUID_ALLOWLIST.
+   * Unset in production means `registry_admin`; loadConfig applies that default.
+   */
   HARDENED_ROLES: list(z.enum(['registry_admin', 'facilitator', 'focal_point'])).default([]),
   AAGUID_ALLOWLIST: list(z.uuid()).default([]),
+  /** Folder of vendor root certificates (*.pem) that hardened roles' attestations must chain to. */
+  ATTESTATION_ROOTS_DIR: z.string().min(1).optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** A facilitator who wrote or submitted a case-law revision may not publish it alone. */
   CASELAW_SECOND_REVIEW: bool.default(true),
@@ -80,6 +86,8 @@ export const configSchema = z.object({
 export type AppConfig = z.infer<typeof configSchema> & {
   PUBLIC_ORIGIN: string;
   WEBAUTHN_RP_ID: string;
+  /** The certificates read from ATTESTATION_ROOTS_DIR at boot. */
+  ATTESTATION_ROOTS: readonly AttestationRoot[];
 };
 
 /** Names of settings whose values must never be printed. */

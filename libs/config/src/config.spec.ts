@@ -1,3 +1,9 @@
+import 'reflect-metadata';
+import { webcrypto } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as x509 from '@peculiar/x509';
 import { ConfigError, describeConfig, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -54,5 +60,102 @@ describe('loadConfig', () => {
 
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+});
+
+describe('hardened roles and attestation roots', () => {
+  const AAGUID = 'cb69481e-8ff7-4039-93ec-0a2729a154a8';
+  let dir: string;
+
+  async function certificate(ca: boolean, notAfter = new Date(Date.now() + 86_400_000)) {
+    const keys = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+      'sign',
+      'verify',
+    ]);
+    const cert = await x509.X509CertificateGenerator.createSelfSigned({
+      name: 'CN=Test Root, O=Test Vendor, C=SE',
+      keys,
+      signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
+      extensions: [new x509.BasicConstraintsExtension(ca, undefined, true)],
+      notBefore: new Date(Date.now() - 86_400_000),
+      notAfter,
+    });
+    return cert.toString('pem');
+  }
+
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  beforeAll(() => x509.cryptoProvider.set(webcrypto));
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'coop-roots-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads every certificate of the folder and lists them without their contents', async () => {
+    writeFileSync(
+      join(dir, 'vendor.pem'),
+      `${await certificate(true)}\n${await certificate(true)}`,
+    );
+    writeFileSync(join(dir, 'README.txt'), 'not a certificate, and not read');
+    const config = loadConfig({
+      ATTESTATION_ROOTS_DIR: dir,
+      HARDENED_ROLES: 'registry_admin',
+      AAGUID_ALLOWLIST: AAGUID,
+    });
+    expect(config.ATTESTATION_ROOTS).toHaveLength(2);
+    const described = describeConfig(config).ATTESTATION_ROOTS as string[];
+    expect(described[0]).toMatch(/^vendor\.pem: CN=Test Root.*\(SHA-256 [0-9A-F:]{95}\)$/);
+    expect(JSON.stringify(described)).not.toContain('BEGIN CERTIFICATE');
+  });
+
+  it('refuses a folder holding something other than valid CA certificates, naming the file', async () => {
+    writeFileSync(join(dir, 'leaf.pem'), await certificate(false));
+    writeFileSync(join(dir, 'old.pem'), await certificate(true, new Date(Date.now() - 1000)));
+    writeFileSync(join(dir, 'junk.pem'), 'hello');
+    expect(problemsOf({ ATTESTATION_ROOTS_DIR: dir })).toEqual([
+      'ATTESTATION_ROOTS_DIR: junk.pem holds no PEM certificate',
+      'ATTESTATION_ROOTS_DIR: leaf.pem is not a CA certificate (basicConstraints CA:FALSE)',
+      expect.stringMatching(/^ATTESTATION_ROOTS_DIR: old\.pem expired on /),
+    ]);
+    expect(problemsOf({ ATTESTATION_ROOTS_DIR: join(dir, 'missing') })).toEqual([
+      'ATTESTATION_ROOTS_DIR: cannot be read (missing, or no permission)',
+    ]);
+    rmSync(join(dir, 'junk.pem'));
+    rmSync(join(dir, 'leaf.pem'));
+    rmSync(join(dir, 'old.pem'));
+    expect(problemsOf({ ATTESTATION_ROOTS_DIR: dir })).toEqual([
+      'ATTESTATION_ROOTS_DIR: holds no *.pem certificate',
+    ]);
+  });
+
+  it('refuses hardened roles without trust anchors: no attestation could then be verified', () => {
+    expect(problemsOf({ HARDENED_ROLES: 'facilitator', AAGUID_ALLOWLIST: AAGUID })).toEqual([
+      'ATTESTATION_ROOTS_DIR: must name a folder of vendor root certificates when HARDENED_ROLES is set',
+    ]);
+  });
+
+  it('hardens Registry admins by default in production, and nowhere else', async () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^AAGUID_ALLOWLIST: .*defaults to registry_admin in production/),
+      expect.stringMatching(/^ATTESTATION_ROOTS_DIR: .*set HARDENED_ROLES= to opt out/),
+    ]);
+    writeFileSync(join(dir, 'vendor.pem'), await certificate(true));
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      ATTESTATION_ROOTS_DIR: dir,
+      AAGUID_ALLOWLIST: AAGUID,
+    });
+    expect(production.HARDENED_ROLES).toEqual(['registry_admin']);
+    expect(loadConfig({ NODE_ENV: 'production', HARDENED_ROLES: '' }).HARDENED_ROLES).toEqual([]);
+    expect(loadConfig({}).HARDENED_ROLES).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'test' }).HARDENED_ROLES).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { readAttestationRoots } from './attestation-roots';
 import { configSchema, secretKeys, type AppConfig } from './config.schema';
 
 export class ConfigError extends Error {
@@ -25,15 +26,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = parsed.data;
   const publicOrigin = config.PUBLIC_ORIGIN ?? `http://localhost:${config.PORT}`;
-  if (config.HARDENED_ROLES.length > 0 && config.AAGUID_ALLOWLIST.length === 0) {
-    throw new ConfigError([
-      'AAGUID_ALLOWLIST: must list the allowed authenticators when HARDENED_ROLES is set',
-    ]);
+  // Production hardens Registry admins unless the operator says otherwise, even with an empty value.
+  const hardenedRoles =
+    config.NODE_ENV === 'production' && env.HARDENED_ROLES === undefined
+      ? (['registry_admin'] as const)
+      : config.HARDENED_ROLES;
+  const roots = config.ATTESTATION_ROOTS_DIR
+    ? readAttestationRoots(config.ATTESTATION_ROOTS_DIR)
+    : { roots: [], problems: [] };
+  const problems = roots.problems.map((p) => `ATTESTATION_ROOTS_DIR: ${p}`);
+  if (hardenedRoles.length > 0) {
+    const why =
+      env.HARDENED_ROLES === undefined
+        ? 'HARDENED_ROLES defaults to registry_admin in production (set HARDENED_ROLES= to opt out)'
+        : 'HARDENED_ROLES is set';
+    if (config.AAGUID_ALLOWLIST.length === 0)
+      problems.push(`AAGUID_ALLOWLIST: must list the allowed authenticators when ${why}`);
+    if (!config.ATTESTATION_ROOTS_DIR)
+      problems.push(
+        `ATTESTATION_ROOTS_DIR: must name a folder of vendor root certificates when ${why}`,
+      );
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...config,
+    HARDENED_ROLES: [...hardenedRoles],
     PUBLIC_ORIGIN: publicOrigin,
     WEBAUTHN_RP_ID: config.WEBAUTHN_RP_ID ?? new URL(publicOrigin).hostname,
+    ATTESTATION_ROOTS: roots.roots,
   };
 }
 
@@ -42,7 +62,13 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(config).map(([key, value]) => [
       key,
-      secretKeys.has(key as keyof AppConfig) && value !== undefined ? '***' : value,
+      secretKeys.has(key as keyof AppConfig) && value !== undefined
+        ? '***'
+        : key === 'ATTESTATION_ROOTS'
+          ? config.ATTESTATION_ROOTS.map(
+              (r) => `${r.file}: ${r.subject} (SHA-256 ${r.fingerprint256})`,
+            )
+          : value,
     ]),
   );
 }
