@@ -4,3 +4,4 @@ export { freePort } from './free-port';
 export { repoRoot } from './repo-root';
 export { runCli, spawnApi } from './cli-runner';
 export * from './webauthn/soft-authenticator';
+export * from './webauthn/attestation-ca';

@@ -7,7 +7,13 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type WebAuthnCredential,
 } from '@simplewebauthn/server';
-import { convertCOSEtoPKCS, decodeAttestationObject } from '@simplewebauthn/server/helpers';
+import {
+  convertCertBufferToPEM,
+  convertCOSEtoPKCS,
+  decodeAttestationObject,
+  validateCertificatePath,
+} from '@simplewebauthn/server/helpers';
+import { createAttestationCa } from './attestation-ca';
 import { fromBase64url, toBase64url } from './encoding';
 import {
   SoftAuthenticator,
@@ -156,6 +162,47 @@ describe('SoftAuthenticator against @simplewebauthn/server', () => {
       expect(verified).toBe(true);
       expect(registrationInfo?.fmt).toBe('packed');
       expect(registrationInfo?.aaguid).toBe('01234567-89ab-cdef-0123-456789abcdef');
+    });
+
+    it('produces a packed attestation whose x5c chains to the issuing CA, and only to it', async () => {
+      const aaguid = Uint8Array.from(Buffer.from('cb69481e8ff7403993ec0a2729a154a8', 'hex'));
+      const ca = await createAttestationCa();
+      const identity = await ca.issue({ aaguid, vendor: 'Test Vendor AB', intermediate: true });
+      const authenticator = new SoftAuthenticator({ origin, aaguid, attestation: identity });
+      const options = await registrationOptions({ attestationType: 'direct' });
+      const response = await authenticator.register(options);
+
+      const attStmt = decodeAttestationObject(
+        fromBase64url(response.response.attestationObject),
+      ).get('attStmt');
+      const x5c = attStmt.get('x5c') ?? [];
+      expect(x5c).toHaveLength(2);
+      const { verified, registrationInfo } = await verifyRegistration(response, options.challenge);
+      expect(verified).toBe(true);
+      expect(registrationInfo).toMatchObject({
+        fmt: 'packed',
+        aaguid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8',
+        credentialDeviceType: 'singleDevice',
+      });
+      const pems = x5c.map(convertCertBufferToPEM);
+      await expect(validateCertificatePath(pems, [ca.rootPem])).resolves.toBe(true);
+      const stranger = await createAttestationCa();
+      await expect(validateCertificatePath(pems, [stranger.rootPem])).rejects.toThrow(
+        /could not be chained/,
+      );
+    });
+
+    it('marks a synced passkey backup eligible and backed up', async () => {
+      const authenticator = new SoftAuthenticator({ origin, synced: true });
+      const options = await registrationOptions();
+      const { registrationInfo } = await verifyRegistration(
+        await authenticator.register(options),
+        options.challenge,
+      );
+      expect(registrationInfo).toMatchObject({
+        credentialDeviceType: 'multiDevice',
+        credentialBackedUp: true,
+      });
     });
 
     it('accepts PRF salts as bytes, the way the v14 types declare them', async () => {

@@ -25,9 +25,12 @@ import {
   uint32BE,
   type BinaryInput,
 } from './encoding';
+import type { AttestationIdentity } from './attestation-ca';
 
 const FLAG_UP = 0x01;
 const FLAG_UV = 0x04;
+const FLAG_BE = 0x08;
+const FLAG_BS = 0x10;
 const FLAG_AT = 0x40;
 const COSE_ALG_ES256 = -7;
 const MAX_COUNTER = 0xffff_ffff;
@@ -90,6 +93,13 @@ export interface SoftAuthenticatorOptions {
   prf?: boolean;
   /** Whether the UV flag is set. */
   userVerification?: boolean;
+  /** A synced passkey: the backup eligible and backed up flags are set. */
+  synced?: boolean;
+  /**
+   * A security key's attestation key and certificates: registrations then carry a packed
+   * attestation with this x5c chain.
+   */
+  attestation?: AttestationIdentity;
 }
 
 /** Each override produces a response a correct browser would never send. */
@@ -97,7 +107,8 @@ export interface RegisterOverrides {
   origin?: string;
   rpId?: string;
   challenge?: string;
-  attestation?: 'none' | 'packed-self';
+  /** `packed` is the x5c attestation of the `attestation` identity, the default when it is set. */
+  attestation?: 'none' | 'packed-self' | 'packed';
 }
 
 export interface AuthenticateOverrides {
@@ -179,6 +190,8 @@ export class SoftAuthenticator {
   private readonly aaguid: Uint8Array;
   private readonly prf: boolean;
   private readonly userVerification: boolean;
+  private readonly synced: boolean;
+  private readonly attestation: AttestationIdentity | undefined;
   private readonly store: StoredCredential[] = [];
 
   constructor(options: SoftAuthenticatorOptions) {
@@ -188,6 +201,12 @@ export class SoftAuthenticator {
     if (this.aaguid.length !== 16) throw new TypeError('aaguid must be 16 bytes');
     this.prf = options.prf ?? true;
     this.userVerification = options.userVerification ?? true;
+    this.synced = options.synced ?? false;
+    this.attestation = options.attestation;
+  }
+
+  private get backupFlags(): number {
+    return this.synced ? FLAG_BE | FLAG_BS : 0;
   }
 
   async register(
@@ -218,7 +237,7 @@ export class SoftAuthenticator {
       counter: 0,
     };
 
-    const flags = FLAG_UP | FLAG_AT | (this.userVerification ? FLAG_UV : 0);
+    const flags = FLAG_UP | FLAG_AT | (this.userVerification ? FLAG_UV : 0) | this.backupFlags;
     const authData = concatBytes(
       sha256(new TextEncoder().encode(rpId)),
       Uint8Array.of(flags),
@@ -233,14 +252,24 @@ export class SoftAuthenticator {
       overrides.challenge ?? options.challenge,
       overrides.origin ?? this.origin,
     );
-    const attStmt = new Map<string, number | Uint8Array>();
-    const fmt = overrides.attestation === 'packed-self' ? 'packed' : 'none';
-    if (fmt === 'packed') {
+    const attStmt = new Map<string, number | Uint8Array | Uint8Array[]>();
+    const kind = overrides.attestation ?? (this.attestation ? 'packed' : 'none');
+    const signed = concatBytes(authData, sha256(clientData));
+    if (kind === 'packed-self') {
       attStmt.set('alg', COSE_ALG_ES256);
-      attStmt.set('sig', signEs256(privateKey, concatBytes(authData, sha256(clientData))));
+      attStmt.set('sig', signEs256(privateKey, signed));
+    } else if (kind === 'packed') {
+      if (!this.attestation) throw new Error('packed attestation needs an attestation identity');
+      attStmt.set('alg', COSE_ALG_ES256);
+      attStmt.set('sig', signEs256(this.attestation.privateKey, signed));
+      attStmt.set(
+        'x5c',
+        this.attestation.x5c.map((c) => Uint8Array.from(c)),
+      );
     }
+    const fmt = kind === 'none' ? 'none' : 'packed';
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, number | Uint8Array>>([
+      new Map<string, string | Uint8Array | typeof attStmt>([
         ['fmt', fmt],
         ['attStmt', attStmt],
         ['authData', authData],
@@ -294,7 +323,7 @@ export class SoftAuthenticator {
     const userVerified = overrides.userVerified ?? this.userVerification;
     const authData = concatBytes(
       sha256(new TextEncoder().encode(overrides.rpId ?? rpId)),
-      Uint8Array.of(FLAG_UP | (userVerified ? FLAG_UV : 0)),
+      Uint8Array.of(FLAG_UP | (userVerified ? FLAG_UV : 0) | this.backupFlags),
       uint32BE(counter),
     );
     const clientData = clientDataJSON(
@@ -349,6 +378,8 @@ export class SoftAuthenticator {
       aaguid: this.aaguid,
       prf: this.prf,
       userVerification: this.userVerification,
+      synced: this.synced,
+      attestation: this.attestation,
     });
     for (const credential of this.store) copy.store.push({ ...credential });
     return copy;
