@@ -1,8 +1,9 @@
 import type { CaselawKind, EditorEntry, Language, RelatedEntry } from '@coop/contracts';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../../app/api-client';
+import { useMe } from '../../app/auth';
 import { useErrorMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Alert, Button, ModalDialog, TextField, useDateTimeFormat } from '../../ui';
@@ -148,6 +149,11 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
   };
   const error = unpublishing ? null : describe(workflow.error);
   const person = (p: EditorEntry['updatedBy']) => p?.displayName ?? t('history.system');
+  const { data: me } = useMe();
+  const reviewHintId = useId();
+  const inReview = entry.status === 'in_review';
+  const needsReviewer = inReview && entry.review.secondReview;
+  const ownWork = needsReviewer && entry.review.authors.some((a) => a.id === me?.user.id);
   return (
     <section className="caselaw-workflow card" aria-label={t('workflow.title')}>
       <div className="caselaw-workflow__state">
@@ -178,7 +184,12 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
             >
               {t('workflow.return')}
             </Button>
-            <Button isPending={workflow.isPending} onPress={() => run('publish')}>
+            <Button
+              isPending={workflow.isPending}
+              isDisabled={ownWork}
+              aria-describedby={needsReviewer ? reviewHintId : undefined}
+              onPress={() => run('publish')}
+            >
               {t('workflow.publish')}
             </Button>
           </>
@@ -199,8 +210,17 @@ function Workflow({ entry, dirty }: { entry: EditorEntry; dirty: boolean }) {
       {dirty && entry.status === 'draft' && (
         <p className="caselaw-workflow__hint">{t('workflow.saveFirst')}</p>
       )}
-      {entry.status === 'in_review' && (
-        <p className="caselaw-workflow__hint">{t('workflow.inReviewHint')}</p>
+      {inReview && <p className="caselaw-workflow__hint">{t('workflow.inReviewHint')}</p>}
+      {needsReviewer && (
+        <div id={reviewHintId} className="caselaw-workflow__review">
+          <p>
+            <strong>{t('workflow.waitingForReview')}</strong>{' '}
+            {t('workflow.reviewBy', {
+              names: entry.review.authors.map((a) => a.displayName).join(', '),
+            })}
+          </p>
+          {ownWork && <p>{t('workflow.ownWork')}</p>}
+        </div>
       )}
       {done && (
         <Alert tone="success">

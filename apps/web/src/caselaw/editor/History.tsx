@@ -138,6 +138,13 @@ export function History({ id }: { id: string }) {
   if (revisions.isError) return <Alert tone="error">{describe(revisions.error)}</Alert>;
 
   const author = (r: RevisionSummary) => r.author?.displayName ?? t('history.system');
+  const publishedBy = (r: RevisionSummary) =>
+    r.publications.map((p) =>
+      t(p.secondReview ? 'history.publication' : 'history.publicationAlone', {
+        who: p.publishedBy.displayName,
+        when: when.format(new Date(p.publishedAt)),
+      }),
+    );
   const options = list.map((r) => ({
     id: String(r.number),
     label: t('history.revisionOption', {
@@ -155,6 +162,7 @@ export function History({ id }: { id: string }) {
             <th scope="col">{t('history.author')}</th>
             <th scope="col">{t('history.when')}</th>
             <th scope="col">{t('history.origin')}</th>
+            <th scope="col">{t('history.publishedBy')}</th>
             <th scope="col">{t('history.note')}</th>
           </tr>
         </thead>
@@ -169,6 +177,13 @@ export function History({ id }: { id: string }) {
                 <time dateTime={r.createdAt}>{when.format(new Date(r.createdAt))}</time>
               </td>
               <td>{t(`history.origins.${r.origin}`)}</td>
+              <td>
+                {publishedBy(r).map((line, index) => (
+                  <span key={index} className="caselaw-history__publication">
+                    {line}
+                  </span>
+                ))}
+              </td>
               <td>
                 <bdi>{r.note ?? ''}</bdi>
               </td>
