@@ -3,6 +3,7 @@ export * from './platform/problem';
 export * from './states/states';
 export * from './identity/identity';
 export * from './identity/webauthn';
+export * from './identity/passkey-failure';
 export * from './audit/audit';
 export * from './keys/keys';
 export * from './caselaw';
