@@ -31,3 +31,20 @@ export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditPageSchema = z.strictObject({
+  entries: z.array(auditEntrySchema),
+  /** Pass as `before` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+export const chainVerdictSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), entries: z.number().int(), head: z.string() }),
+  z.strictObject({
+    ok: z.literal(false),
+    entries: z.number().int(),
+    firstBadSeq: z.string(),
+    reason: z.string(),
+  }),
+]);

@@ -1,3 +1,4 @@
 export * from './caselaw';
 export * from './markdown';
 export * from './references';
+export * from './responses';

@@ -99,3 +99,8 @@ export const verificationSchema = z.strictObject({
   stale: z.boolean(),
 });
 export type Verification = z.infer<typeof verificationSchema>;
+
+/** The first Registry admin's key: the root of trust every attestation chain leads to. */
+export const rootKeySchema = z
+  .strictObject({ userId: z.uuid(), displayName: z.string(), fingerprint: z.string() })
+  .nullable();

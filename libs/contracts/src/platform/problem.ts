@@ -8,6 +8,6 @@ export const problemSchema = z.looseObject({
   detail: z.string(),
   instance: z.string().optional(),
   requestId: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional(),
 });
 export type ProblemDocument = z.infer<typeof problemSchema>;
