@@ -8,9 +8,12 @@ import { Clock } from '../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { PostgresThrottlerStorage } from '../platform/security';
 import { StatesModule } from '../states';
-import { AdminGrantEntity } from './admin-grants/admin-grant.entity';
 import { AdminGrantsController } from './admin-grants/admin-grants.controller';
 import { AdminGrantsService } from './admin-grants/admin-grants.service';
+import { ApprovalEntity } from './approvals/approval.entity';
+import { ApprovalRequestsService } from './approvals/approval-requests.service';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsService } from './approvals/approvals.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { InvitationEntity } from './invitations/invitation.entity';
@@ -49,7 +52,7 @@ import { UsersService } from './users/users.service';
       PasskeyEntity,
       WebauthnChallengeEntity,
       SessionEntity,
-      AdminGrantEntity,
+      ApprovalEntity,
     ]),
   ],
   controllers: [
@@ -59,6 +62,7 @@ import { UsersService } from './users/users.service';
     StateMembersController,
     InvitationsController,
     AdminGrantsController,
+    ApprovalsController,
   ],
   providers: [
     AuthService,
@@ -71,6 +75,8 @@ import { UsersService } from './users/users.service';
     MeService,
     InvitationsService,
     AdminGrantsService,
+    ApprovalRequestsService,
+    ApprovalsService,
   ],
   exports: [SessionsService, SessionAuthGuard, UsersService, InvitationsService],
 })

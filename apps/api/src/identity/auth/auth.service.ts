@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AuthenticationResponse, RegistrationResponse } from '@coop/contracts';
-import { AuditService } from '../../audit';
+import { AuditService, type AuditEvent } from '../../audit';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -52,57 +52,74 @@ export class AuthService {
     userAgent?: string,
     previousToken?: string,
   ): Promise<SignedIn> {
-    const { invitation, user: invitee } = await this.invitations.findRedeemable(token);
-    const passkey = await this.webauthn.verifyRegistration(
-      invitee,
-      'register',
+    const { invitation, user: invitee } = await this.invitations
+      .findRedeemable(token)
+      .catch(this.failed('auth.registration_failed', { actorId: null }, {}));
+    const failed = this.failed(
+      'auth.registration_failed',
+      { actorId: null, subjectType: 'user', subjectId: invitee.id, stateCode: invitee.stateCode },
       { invitationId: invitation.id },
-      response,
-      passkeyName,
     );
-    return this.dataSource.transaction(async (m) => {
-      const user = await this.invitations.markRedeemed(invitation, m);
-      if (invitation.purpose === 'recovery') {
-        // The lost passkey may be in someone else's hands: retire every old one and its sessions.
-        await m.update(
-          PasskeyEntity,
-          { userId: user.id, revokedAt: IsNull() },
-          { revokedAt: this.clock.now() },
-        );
-        await this.sessions.revokeAll(user.id, 'recovery', m);
-      }
-      await this.sessions.endReplaced(previousToken, m);
-      await m.save(passkey);
-      user.status = 'active';
-      await m.save(user);
-      const audit = {
-        actorId: user.id,
-        subjectType: 'user',
-        subjectId: user.id,
-        stateCode: user.stateCode,
-      };
-      await this.audit.record(
-        {
-          ...audit,
-          action: 'invitation.redeemed',
-          details: { invitationId: invitation.id, purpose: invitation.purpose },
-        },
-        m,
-      );
-      await this.audit.record(
-        {
-          ...audit,
-          action: 'passkey.added',
-          details: {
-            passkeyId: passkey.id,
-            deviceType: passkey.deviceType,
-            aaguid: passkey.aaguid,
+    const passkey = await this.webauthn
+      .verifyRegistration(
+        invitee,
+        'register',
+        { invitationId: invitation.id },
+        response,
+        passkeyName,
+      )
+      .catch(failed);
+    return this.dataSource
+      .transaction(async (m) => {
+        const user = await this.invitations.markRedeemed(invitation, m);
+        if (invitation.purpose === 'recovery') {
+          // The lost passkey may be in someone else's hands: retire every old one and its sessions.
+          await m.update(
+            PasskeyEntity,
+            { userId: user.id, revokedAt: IsNull() },
+            { revokedAt: this.clock.now() },
+          );
+          await this.sessions.revokeAll(user.id, 'recovery', m);
+        }
+        await this.sessions.endReplaced(previousToken, m);
+        await m.save(passkey);
+        user.status = 'active';
+        await m.save(user);
+        const audit = {
+          actorId: user.id,
+          subjectType: 'user',
+          subjectId: user.id,
+          stateCode: user.stateCode,
+        };
+        await this.audit.record(
+          {
+            ...audit,
+            action: 'invitation.redeemed',
+            // Who issued the link, and who asked for it, so a takeover is never blamed on the victim.
+            details: {
+              invitationId: invitation.id,
+              purpose: invitation.purpose,
+              issuedBy: invitation.createdBy,
+              requestedBy: invitation.requestedBy,
+            },
           },
-        },
-        m,
-      );
-      return this.openSession(user, passkey, userAgent, m);
-    });
+          m,
+        );
+        await this.audit.record(
+          {
+            ...audit,
+            action: 'passkey.added',
+            details: {
+              passkeyId: passkey.id,
+              deviceType: passkey.deviceType,
+              aaguid: passkey.aaguid,
+            },
+          },
+          m,
+        );
+        return this.openSession(user, passkey, userAgent, m);
+      })
+      .catch(failed);
   }
 
   signInOptions(): Promise<RequestOptions> {
@@ -199,34 +216,42 @@ export class AuthService {
     session: SessionEntity,
     response: AuthenticationResponse,
   ): Promise<string> {
-    const outcome = await this.dataSource.transaction(async (m) => {
-      const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
-        'step-up',
-        { userId: user.id, sessionId: session.id },
-        response,
-        m,
-      );
-      if (passkey.userId !== user.id)
-        throw new AppError(
-          400,
-          'webauthn-failed',
-          'Passkey check failed',
-          'Confirm with one of your own passkeys.',
+    const outcome = await this.dataSource
+      .transaction(async (m) => {
+        const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
+          'step-up',
+          { userId: user.id, sessionId: session.id },
+          response,
+          m,
         );
-      if (counterRegressed) return this.flagClone(passkey, user, m);
-      await m.save(passkey);
-      await this.audit.record(
-        {
-          action: 'auth.step_up',
-          actorId: user.id,
-          subjectType: 'user',
-          subjectId: user.id,
-          details: { passkeyId: passkey.id },
-        },
-        m,
+        if (passkey.userId !== user.id)
+          throw new AppError(
+            400,
+            'webauthn-failed',
+            'Passkey check failed',
+            'Confirm with one of your own passkeys.',
+          );
+        if (counterRegressed) return this.flagClone(passkey, user, m);
+        await m.save(passkey);
+        await this.audit.record(
+          {
+            action: 'auth.step_up',
+            actorId: user.id,
+            subjectType: 'user',
+            subjectId: user.id,
+            details: { passkeyId: passkey.id },
+          },
+          m,
+        );
+        return 'ok' as const;
+      })
+      .catch(
+        this.failed(
+          'auth.step_up_failed',
+          { actorId: user.id, subjectType: 'user', subjectId: user.id, stateCode: user.stateCode },
+          { sessionId: session.id, credentialId: response.id.slice(0, 64) },
+        ),
       );
-      return 'ok' as const;
-    });
     if (outcome === 'clone') throw cloneRefused();
     return this.sessions.rotateVerified(session.id);
   }
@@ -241,13 +266,15 @@ export class AuthService {
     name: string,
     response: RegistrationResponse,
   ) {
-    const passkey = await this.webauthn.verifyRegistration(
-      user,
-      'add-passkey',
-      { sessionId: session.id },
-      response,
-      name,
-    );
+    const passkey = await this.webauthn
+      .verifyRegistration(user, 'add-passkey', { sessionId: session.id }, response, name)
+      .catch(
+        this.failed(
+          'auth.registration_failed',
+          { actorId: user.id, subjectType: 'user', subjectId: user.id, stateCode: user.stateCode },
+          { sessionId: session.id },
+        ),
+      );
     await this.dataSource.transaction(async (m) => {
       await m.save(passkey);
       await this.audit.record(
@@ -270,6 +297,25 @@ export class AuthService {
 
   async signOut(user: UserEntity, session: SessionEntity): Promise<void> {
     await this.sessions.revoke(user.id, session.id, user.id, 'signed out');
+  }
+
+  /**
+   * Records a failed ceremony with its cause, then rethrows. The entry is written in a
+   * transaction of its own: the failing one rolls back, and would take the entry with it.
+   */
+  private failed(
+    action: 'auth.registration_failed' | 'auth.step_up_failed',
+    event: Omit<AuditEvent, 'action' | 'details'>,
+    details: Record<string, unknown>,
+  ) {
+    return async (error: unknown): Promise<never> => {
+      await this.audit.record({
+        ...event,
+        action,
+        details: { ...details, reason: error instanceof AppError ? error.code : 'error' },
+      });
+      throw error;
+    };
   }
 
   private async openSession(

@@ -36,6 +36,10 @@ export class InvitationEntity {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
+  /** Who asked for the link when a second admin issued it (two-person rule). */
+  @Column({ type: 'uuid', nullable: true })
+  requestedBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -3,8 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import type {
+  Approval,
   CreateInvitation,
   Invitation,
+  IssuedInvitation,
   InvitationPreview,
   InvitationPurpose,
   InvitationStatus,
@@ -16,8 +18,9 @@ import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
 import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
+import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
 import { UserEntity } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
+import { UsersService, type ApprovedBy } from '../users/users.service';
 import { InvitationEntity } from './invitation.entity';
 
 const DEFAULT_HOURS = 72;
@@ -41,6 +44,7 @@ export class InvitationsService {
   constructor(
     @InjectRepository(InvitationEntity) private readonly invitations: Repository<InvitationEntity>,
     private readonly users: UsersService,
+    private readonly requests: ApprovalRequestsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -66,6 +70,7 @@ export class InvitationsService {
       createdAt: inv.createdAt.toISOString(),
       expiresAt: inv.expiresAt.toISOString(),
       createdBy: inv.createdBy,
+      requestedBy: inv.requestedBy,
     };
   }
 
@@ -80,7 +85,8 @@ export class InvitationsService {
     hours: number,
     actorId: string | null,
     m: EntityManager,
-  ): Promise<{ invitation: Invitation; link: string }> {
+    requestedBy: string | null = null,
+  ): Promise<IssuedInvitation> {
     const { token, hash } = newSecretToken();
     const inv = await m.save(
       m.create(InvitationEntity, {
@@ -89,6 +95,7 @@ export class InvitationsService {
         userId: user.id,
         purpose,
         createdBy: actorId,
+        requestedBy,
         expiresAt: new Date(this.clock.now().getTime() + hours * 3_600_000),
         redeemedAt: null,
         revokedAt: null,
@@ -102,7 +109,12 @@ export class InvitationsService {
         subjectType: 'user',
         subjectId: user.id,
         stateCode: user.stateCode,
-        details: { invitationId: inv.id, purpose, roles: user.roles },
+        details: {
+          invitationId: inv.id,
+          purpose,
+          roles: user.roles,
+          ...(requestedBy ? { requestedBy } : {}),
+        },
       },
       m,
     );
@@ -116,36 +128,80 @@ export class InvitationsService {
     });
   }
 
-  /** A lost passkey: the user re-enrols through a new link; redeeming it retires the old passkeys. */
   /**
    * A new link for a person: a replacement onboarding link for someone who never enrolled (their
    * link expired or was revoked), or a recovery link for an active user who lost their passkey.
-   * Any link still pending for them stops working.
+   * Whoever redeems a link holds the account, so for a Registry admin, or for someone a request is
+   * waiting about, a second admin must approve it (`user.recovery`): otherwise one admin could take
+   * over another, or the person they asked to promote, and approve as them.
    */
-  async inviteToRecover(userId: string, hours: number, actorId: string) {
+  async inviteToRecover(
+    userId: string,
+    hours: number,
+    actorId: string,
+  ): Promise<Outcome<IssuedInvitation>> {
     return this.invitations.manager.transaction(async (m) => {
       const user = await this.users.find(userId, m);
-      if (user.status !== 'active' && user.status !== 'invited') {
-        throw new AppError(
-          409,
-          'conflict',
-          'Not active',
-          'New links are for invited or active people; reactivate the account first.',
-        );
+      this.assertCanRecover(user);
+      if (user.roles.includes('registry_admin') || (await this.requests.hasPending(user.id, m))) {
+        if (user.id === actorId) {
+          throw new AppError(
+            403,
+            'not-on-yourself',
+            'Not on yourself',
+            'Ask another Registry admin for a new link of your own.',
+          );
+        }
+        const change = { expiresInHours: hours };
+        return { pending: await this.requests.file('user.recovery', user, change, actorId, m) };
       }
-      await m.update(
-        InvitationEntity,
-        { userId: user.id, redeemedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: this.clock.now(), revokedBy: actorId },
-      );
-      return this.issueFor(
-        user,
-        user.status === 'invited' ? 'onboarding' : 'recovery',
-        hours,
-        actorId,
-        m,
-      );
+      return { done: await this.issueNewLink(user, hours, { actorId }, m) };
     });
+  }
+
+  /** Carries out a `user.recovery` request: the link goes to the admin who approved it, once. */
+  async executeRecovery(
+    userId: string,
+    change: Approval['change'],
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<IssuedInvitation> {
+    const user = await this.users.find(userId, m);
+    this.assertCanRecover(user);
+    return this.issueNewLink(user, change.expiresInHours ?? DEFAULT_HOURS, by, m);
+  }
+
+  private assertCanRecover(user: UserEntity): void {
+    if (user.status !== 'active' && user.status !== 'invited') {
+      throw new AppError(
+        409,
+        'conflict',
+        'Not active',
+        'New links are for invited or active people; reactivate the account first.',
+      );
+    }
+  }
+
+  /** Any link still pending for the person stops working. */
+  private async issueNewLink(
+    user: UserEntity,
+    hours: number,
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<IssuedInvitation> {
+    await m.update(
+      InvitationEntity,
+      { userId: user.id, redeemedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedBy: by.actorId },
+    );
+    return this.issueFor(
+      user,
+      user.status === 'invited' ? 'onboarding' : 'recovery',
+      hours,
+      by.actorId,
+      m,
+      by.approval?.requestedBy ?? null,
+    );
   }
 
   /**
@@ -309,6 +365,26 @@ export class InvitationsService {
     ) {
       throw invalidLink();
     }
+    if (invitation.purpose === 'recovery')
+      await this.requests.voidPendingAbout(user.id, 'the account was recovered', m);
     return user;
+  }
+
+  /**
+   * Whether a person redeemed a recovery link since `since` that `requestedBy` asked for or issued:
+   * then that admin may be holding the account, and cannot count on it as a second person.
+   */
+  async recoveredBy(
+    userIds: string[],
+    requestedBy: string,
+    since: Date,
+    m: EntityManager,
+  ): Promise<boolean> {
+    return m
+      .createQueryBuilder(InvitationEntity, 'i')
+      .where("i.purpose = 'recovery' AND i.user_id IN (:...userIds)", { userIds })
+      .andWhere('i.redeemed_at >= :since', { since })
+      .andWhere('(i.requested_by = :requestedBy OR i.created_by = :requestedBy)', { requestedBy })
+      .getExists();
   }
 }

@@ -9,7 +9,9 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -20,12 +22,14 @@ import {
   stateCodeSchema,
   updateUserSchema,
   USER_STATUSES,
+  type Approval,
   type IssuedInvitation,
   type Passkey,
   type Session,
   type User,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import type { Outcome } from '../approvals/approval-requests.service';
 import { StateCodePipe } from '../../states';
 import { InvitationsService } from '../invitations/invitations.service';
 import { PasskeysService } from '../passkeys/passkeys.service';
@@ -36,6 +40,15 @@ import { UsersService } from './users.service';
 class UpdateUserDto extends createZodDto(updateUserSchema) {}
 class ChangeStatusDto extends createZodDto(changeStatusSchema) {}
 class RecoveryDto extends createZodDto(recoveryInvitationSchema) {}
+/** Done at once (200/201), or waiting for a second Registry admin: 202 with the request. */
+function answer<T>(res: Response, outcome: Outcome<T>): T | Approval {
+  if ('pending' in outcome) {
+    res.status(202);
+    return outcome.pending;
+  }
+  return outcome.done;
+}
+
 class UserFilterDto extends createZodDto(
   z.strictObject({
     status: z.enum(USER_STATUSES).optional(),
@@ -69,33 +82,36 @@ export class UsersController {
 
   @Patch(':id')
   @Access.roles(['registry_admin'], { stepUp: true })
-  update(
+  async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserDto,
     @CurrentPrincipal() me: Principal,
-  ): Promise<User> {
-    return this.users.update(id, body, me.user.id);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<User | Approval> {
+    return answer(res, await this.users.update(id, body, me.user.id));
   }
 
   @Post(':id/status')
   @HttpCode(200)
   @Access.roles(['registry_admin'], { stepUp: true })
-  changeStatus(
+  async changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeStatusDto,
     @CurrentPrincipal() me: Principal,
-  ): Promise<User> {
-    return this.users.changeStatus(id, body, me.user.id);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<User | Approval> {
+    return answer(res, await this.users.changeStatus(id, body, me.user.id));
   }
 
   @Post(':id/recovery-invitation')
   @Access.roles(['registry_admin'], { stepUp: true })
-  recover(
+  async recover(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecoveryDto,
     @CurrentPrincipal() me: Principal,
-  ): Promise<IssuedInvitation> {
-    return this.invitations.inviteToRecover(id, body.expiresInHours, me.user.id);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IssuedInvitation | Approval> {
+    return answer(res, await this.invitations.inviteToRecover(id, body.expiresInHours, me.user.id));
   }
 
   @Get(':id/passkeys')

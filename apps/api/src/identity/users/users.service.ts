@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
-import type { ChangeStatus, Role, UpdateUser, User } from '@coop/contracts';
+import {
+  changeStatusSchema,
+  type Approval,
+  type ChangeStatus,
+  type Role,
+  type UpdateUser,
+  type User,
+} from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { AppError } from '../../platform/errors';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
+import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
 import { PasskeyEntity } from '../passkeys/passkey.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from './user.entity';
@@ -23,6 +31,23 @@ export const toUser = (u: UserEntity): User => ({
 
 const notFound = () => new AppError(404, 'not-found', 'Unknown user', 'No such user.');
 
+const invalid = (field: string, message: string) =>
+  new AppError(422, 'validation', 'Validation failed', `${field}: ${message}`, {
+    errors: [{ field, message }],
+  });
+
+const nameOf = (input: UpdateUser) =>
+  input.displayName === undefined ? {} : { displayName: input.displayName };
+
+/** Who carries out a change: the admin alone, or the second admin approving another's request. */
+export interface ApprovedBy {
+  actorId: string;
+  approval?: { id: string; requestedBy: string };
+}
+
+const approvalDetails = (by: ApprovedBy) =>
+  by.approval ? { approvalId: by.approval.id, requestedBy: by.approval.requestedBy } : {};
+
 /** Serialises every change that could leave the platform without an active Registry admin. */
 const ADMIN_COUNT_LOCK = 0x41444d4e; // "ADMN"
 
@@ -37,6 +62,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
+    private readonly requests: ApprovalRequestsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -103,159 +129,243 @@ export class UsersService {
       .getCount();
   }
 
-  async update(id: string, input: UpdateUser, actorId: string): Promise<User> {
+  /**
+   * Changes a person's name, roles or State. An admin may not change their own roles or State, and
+   * changing a Registry admin's needs a second admin: such a change waits as a `user.update`
+   * request (admins administer access, not content, and no one of them gives content roles alone).
+   */
+  async update(id: string, input: UpdateUser, actorId: string): Promise<Outcome<User>> {
     return this.users.manager.transaction(async (m) => {
-      const user = await m.findOne(UserEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!user) throw notFound();
-      const before = {
-        roles: [...user.roles],
-        stateCode: user.stateCode,
-        displayName: user.displayName,
-      };
-      if (input.displayName !== undefined) user.displayName = input.displayName;
-      // registry_admin is granted and withdrawn only through its own two-person procedure.
-      if (input.roles !== undefined) {
-        user.roles = [
-          ...(user.roles.includes('registry_admin') ? (['registry_admin'] as Role[]) : []),
-          ...input.roles,
-        ];
-      }
-      if (user.roles.length === 0) {
+      const user = await this.lockedUser(id, m);
+      const next = this.nextRolesAndState(user, input);
+      const accessChanges =
+        next.roles.join() !== user.roles.join() || next.stateCode !== user.stateCode;
+      if (accessChanges && id === actorId) {
         throw new AppError(
-          422,
-          'validation',
-          'Validation failed',
-          'roles: a person needs at least one role',
-          {
-            errors: [{ field: 'roles', message: 'a person needs at least one role' }],
-          },
+          403,
+          'not-on-yourself',
+          'Not on yourself',
+          'A Registry admin cannot change their own roles or State; ask another Registry admin.',
         );
       }
-      if (input.stateCode !== undefined) user.stateCode = input.stateCode;
-      else if (!user.roles.includes('focal_point')) user.stateCode = null; // no longer a focal point
-      const focal = user.roles.includes('focal_point');
-      if (focal !== (user.stateCode !== null)) {
-        throw new AppError(
-          422,
-          'validation',
-          'Validation failed',
-          'stateCode: a focal point belongs to exactly one State, and only focal points do',
-          {
-            errors: [
-              {
-                field: 'stateCode',
-                message: 'a focal point belongs to exactly one State, and only focal points do',
-              },
-            ],
-          },
-        );
+      if (accessChanges && user.roles.includes('registry_admin')) {
+        if (next.stateCode && next.stateCode !== user.stateCode)
+          await this.states.assertCanHaveMembers(next.stateCode, m);
+        const change = { roles: next.roles, stateCode: next.stateCode, ...nameOf(input) };
+        return { pending: await this.requests.file('user.update', user, change, actorId, m) };
       }
-      if (user.stateCode && user.stateCode !== before.stateCode)
-        await this.states.assertCanHaveMembers(user.stateCode, m);
-      await m.save(user);
-      const subject = { actorId, subjectType: 'user', subjectId: id, stateCode: user.stateCode };
-      if (before.roles.join() !== user.roles.join()) {
-        await this.audit.record(
-          {
-            ...subject,
-            action: 'user.roles_changed',
-            details: { from: before.roles, to: user.roles },
-          },
-          m,
-        );
-      }
-      if (before.stateCode !== user.stateCode) {
-        await this.audit.record(
-          {
-            ...subject,
-            action: 'user.state_changed',
-            details: { from: before.stateCode, to: user.stateCode },
-          },
-          m,
-        );
-      }
-      if (before.displayName !== user.displayName) {
-        await this.audit.record({ ...subject, action: 'user.renamed' }, m);
-      }
-      return toUser(user);
+      return { done: await this.applyUpdate(user, input, { actorId }, m) };
     });
   }
 
-  async changeStatus(id: string, input: ChangeStatus, actorId: string): Promise<User> {
-    return this.users.manager.transaction(async (m) => {
-      const user = await m.findOne(UserEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!user) throw notFound();
-      if (id === actorId)
-        throw new AppError(
-          409,
-          'conflict',
-          'Not on yourself',
-          'Ask another Registry admin to change your own status.',
-        );
-      const allowed: Record<string, string[]> = {
-        // A deactivated person comes back without passkeys: they re-enrol with a recovery link.
-        active: ['suspended', 'deactivated'],
-        suspended: ['active', 'invited'],
-        deactivated: ['active', 'suspended', 'invited'],
-      };
-      if (!allowed[input.status].includes(user.status)) {
-        throw new AppError(
-          409,
-          'conflict',
-          'Not allowed',
-          `A ${user.status} user cannot become ${input.status}.`,
-        );
-      }
-      if (
-        input.status !== 'active' &&
-        user.roles.includes('registry_admin') &&
-        user.status === 'active' &&
-        (await this.countActiveAdmins(m)) <= 1
-      ) {
-        throw new AppError(
-          409,
-          'last-admin',
-          'Last Registry admin',
-          'The last active Registry admin cannot be suspended or deactivated.',
-        );
-      }
-      const from = user.status;
-      user.status = input.status;
-      await m.save(user);
-      let sessionsEnded = 0;
-      if (input.status !== 'active')
-        sessionsEnded = await this.sessions.revokeAll(id, input.status, m);
-      if (input.status === 'deactivated') {
-        await m.update(
-          PasskeyEntity,
-          { userId: id, revokedAt: IsNull() },
-          { revokedAt: this.clock.now() },
-        );
-      }
-      const action = {
-        active: 'user.reactivated',
-        suspended: 'user.suspended',
-        deactivated: 'user.deactivated',
-      }[input.status];
+  /** Carries out a `user.update` request a second admin approved. */
+  async executeUpdate(
+    id: string,
+    change: Approval['change'],
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<User> {
+    const user = await this.lockedUser(id, m);
+    return this.applyUpdate(
+      user,
+      { roles: change.roles, stateCode: change.stateCode, displayName: change.displayName },
+      by,
+      m,
+    );
+  }
+
+  private async lockedUser(id: string, m: EntityManager): Promise<UserEntity> {
+    const user = await m.findOne(UserEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!user) throw notFound();
+    return user;
+  }
+
+  /** The roles and State an update leads to, refused when a focal point would have no State. */
+  private nextRolesAndState(
+    user: UserEntity,
+    input: UpdateUser,
+  ): { roles: Role[]; stateCode: string | null } {
+    // registry_admin is granted and withdrawn only through its own two-person procedure.
+    const roles =
+      input.roles === undefined
+        ? user.roles
+        : [
+            ...(user.roles.includes('registry_admin') ? (['registry_admin'] as Role[]) : []),
+            ...input.roles.filter((r) => r !== 'registry_admin'),
+          ];
+    if (roles.length === 0) throw invalid('roles', 'a person needs at least one role');
+    let stateCode = user.stateCode;
+    if (input.stateCode !== undefined) stateCode = input.stateCode;
+    else if (!roles.includes('focal_point')) stateCode = null; // no longer a focal point
+    if (roles.includes('focal_point') !== (stateCode !== null)) {
+      throw invalid(
+        'stateCode',
+        'a focal point belongs to exactly one State, and only focal points do',
+      );
+    }
+    return { roles, stateCode };
+  }
+
+  private async applyUpdate(
+    user: UserEntity,
+    input: UpdateUser,
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<User> {
+    const before = {
+      roles: [...user.roles],
+      stateCode: user.stateCode,
+      displayName: user.displayName,
+    };
+    const next = this.nextRolesAndState(user, input);
+    if (input.displayName !== undefined) user.displayName = input.displayName;
+    user.roles = next.roles;
+    user.stateCode = next.stateCode;
+    if (user.stateCode && user.stateCode !== before.stateCode)
+      await this.states.assertCanHaveMembers(user.stateCode, m);
+    await m.save(user);
+    const subject = {
+      actorId: by.actorId,
+      subjectType: 'user',
+      subjectId: user.id,
+      stateCode: user.stateCode,
+    };
+    const via = approvalDetails(by);
+    if (before.roles.join() !== user.roles.join()) {
       await this.audit.record(
         {
-          action,
-          actorId,
-          subjectType: 'user',
-          subjectId: id,
-          stateCode: user.stateCode,
-          details: { from, reason: input.reason, sessionsEnded },
+          ...subject,
+          action: 'user.roles_changed',
+          details: { from: before.roles, to: user.roles, ...via },
         },
         m,
       );
-      return toUser(user);
+    }
+    if (before.stateCode !== user.stateCode) {
+      await this.audit.record(
+        {
+          ...subject,
+          action: 'user.state_changed',
+          details: { from: before.stateCode, to: user.stateCode, ...via },
+        },
+        m,
+      );
+    }
+    if (before.displayName !== user.displayName) {
+      await this.audit.record({ ...subject, action: 'user.renamed', details: via }, m);
+    }
+    return toUser(user);
+  }
+
+  /**
+   * Suspends, deactivates or reactivates someone else. For a Registry admin the change waits for a
+   * second admin (`user.status`), like granting the role: one admin cannot remove another alone.
+   */
+  async changeStatus(id: string, input: ChangeStatus, actorId: string): Promise<Outcome<User>> {
+    return this.users.manager.transaction(async (m) => {
+      const user = await this.lockedUser(id, m);
+      if (id === actorId)
+        throw new AppError(
+          403,
+          'not-on-yourself',
+          'Not on yourself',
+          'Ask another Registry admin to change your own status.',
+        );
+      await this.assertStatusChange(user, input, m);
+      if (user.roles.includes('registry_admin')) {
+        const change = { status: input.status, reason: input.reason };
+        return { pending: await this.requests.file('user.status', user, change, actorId, m) };
+      }
+      return { done: await this.applyStatus(user, input, { actorId }, m) };
     });
+  }
+
+  /** Carries out a `user.status` request a second admin approved. */
+  async executeStatus(
+    id: string,
+    change: Approval['change'],
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<User> {
+    const user = await this.lockedUser(id, m);
+    const input = changeStatusSchema.parse({ status: change.status, reason: change.reason });
+    await this.assertStatusChange(user, input, m);
+    return this.applyStatus(user, input, by, m);
+  }
+
+  private async assertStatusChange(
+    user: UserEntity,
+    input: ChangeStatus,
+    m: EntityManager,
+  ): Promise<void> {
+    const allowed: Record<string, string[]> = {
+      // A deactivated person comes back without passkeys: they re-enrol with a recovery link.
+      active: ['suspended', 'deactivated'],
+      suspended: ['active', 'invited'],
+      deactivated: ['active', 'suspended', 'invited'],
+    };
+    if (!allowed[input.status].includes(user.status)) {
+      throw new AppError(
+        409,
+        'conflict',
+        'Not allowed',
+        `A ${user.status} user cannot become ${input.status}.`,
+      );
+    }
+    if (
+      input.status !== 'active' &&
+      user.roles.includes('registry_admin') &&
+      user.status === 'active' &&
+      (await this.countActiveAdmins(m)) <= 1
+    ) {
+      throw new AppError(
+        409,
+        'last-admin',
+        'Last Registry admin',
+        'The last active Registry admin cannot be suspended or deactivated.',
+      );
+    }
+  }
+
+  private async applyStatus(
+    user: UserEntity,
+    input: ChangeStatus,
+    by: ApprovedBy,
+    m: EntityManager,
+  ): Promise<User> {
+    const from = user.status;
+    user.status = input.status;
+    await m.save(user);
+    let sessionsEnded = 0;
+    if (input.status !== 'active')
+      sessionsEnded = await this.sessions.revokeAll(user.id, input.status, m);
+    if (input.status === 'deactivated') {
+      await m.update(
+        PasskeyEntity,
+        { userId: user.id, revokedAt: IsNull() },
+        { revokedAt: this.clock.now() },
+      );
+    }
+    const action = {
+      active: 'user.reactivated',
+      suspended: 'user.suspended',
+      deactivated: 'user.deactivated',
+    }[input.status];
+    await this.audit.record(
+      {
+        action,
+        actorId: by.actorId,
+        subjectType: 'user',
+        subjectId: user.id,
+        stateCode: user.stateCode,
+        details: { from, reason: input.reason, sessionsEnded, ...approvalDetails(by) },
+      },
+      m,
+    );
+    return toUser(user);
   }
 
   async byIds(ids: string[]): Promise<Map<string, UserEntity>> {

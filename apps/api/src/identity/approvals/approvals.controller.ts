@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  APPROVAL_STATUSES,
+  decideApprovalSchema,
+  type Approval,
+  type ApprovalDecision,
+} from '@coop/contracts';
+import { Access, CurrentPrincipal } from '../../access';
+import type { Principal } from '../sessions/sessions.service';
+import { ApprovalRequestsService } from './approval-requests.service';
+import { ApprovalsService } from './approvals.service';
+
+class DecideDto extends createZodDto(decideApprovalSchema) {}
+class ApprovalFilterDto extends createZodDto(
+  z.strictObject({ status: z.enum(APPROVAL_STATUSES).optional() }),
+) {}
+
+/** What Registry admins asked of each other: the second pair of eyes on access changes. */
+@ApiTags('approvals')
+@Controller('approvals')
+export class ApprovalsController {
+  constructor(
+    private readonly requests: ApprovalRequestsService,
+    private readonly approvals: ApprovalsService,
+  ) {}
+
+  @Get()
+  @Access.roles(['registry_admin'])
+  list(@Query() filter: ApprovalFilterDto): Promise<Approval[]> {
+    return this.requests.list(filter.status);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Access.roles(['registry_admin'], { stepUp: true })
+  decide(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DecideDto,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<ApprovalDecision> {
+    return this.approvals.decide(id, body.decision, me.user.id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Access.roles(['registry_admin'])
+  cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentPrincipal() me: Principal,
+  ): Promise<Approval> {
+    return this.requests.cancel(id, me.user.id);
+  }
+}

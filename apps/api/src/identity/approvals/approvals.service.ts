@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ApprovalDecision, IssuedInvitation } from '@coop/contracts';
+import { AuditService } from '../../audit';
+import { Clock } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { AdminGrantsService } from '../admin-grants/admin-grants.service';
+import { InvitationsService } from '../invitations/invitations.service';
+import { UsersService, type ApprovedBy } from '../users/users.service';
+import { ApprovalRequestsService, toApproval } from './approval-requests.service';
+import { ApprovalEntity } from './approval.entity';
+
+/** A second Registry admin approves or rejects what a first one asked for, and it is carried out. */
+@Injectable()
+export class ApprovalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: ApprovalRequestsService,
+    private readonly grants: AdminGrantsService,
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async decide(
+    id: string,
+    decision: 'approve' | 'reject',
+    actorId: string,
+  ): Promise<ApprovalDecision> {
+    const outcome = await this.dataSource.transaction(async (m) => {
+      const approval = await m.findOne(ApprovalEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!approval)
+        throw new AppError(404, 'not-found', 'Unknown request', 'No such approval request.');
+      if (approval.status !== 'pending')
+        throw new AppError(
+          409,
+          'conflict',
+          'Already decided',
+          `This request is already ${approval.status}.`,
+        );
+      // The person concerned may approve (consent to stepping down, say); the requester may not.
+      if (approval.requestedBy === actorId) {
+        throw new AppError(
+          403,
+          'two-person-rule',
+          'Second admin needed',
+          'A different Registry admin must decide on a request you made.',
+        );
+      }
+      // An approver or subject the requester recovered since asking may be the requester in disguise.
+      if (
+        decision === 'approve' &&
+        (await this.invitations.recoveredBy(
+          [approval.userId, actorId],
+          approval.requestedBy,
+          approval.requestedAt,
+          m,
+        ))
+      ) {
+        await this.requests.void(
+          approval,
+          'the approver or the person concerned was recovered through a link the requester asked for',
+          m,
+        );
+        return { voided: toApproval(approval) };
+      }
+      approval.status = decision === 'approve' ? 'approved' : 'rejected';
+      approval.decidedBy = actorId;
+      approval.decidedAt = this.clock.now();
+      await m.save(approval);
+      const by: ApprovedBy = {
+        actorId,
+        approval: { id: approval.id, requestedBy: approval.requestedBy },
+      };
+      let issued: IssuedInvitation | null = null;
+      if (decision === 'approve') {
+        switch (approval.kind) {
+          case 'admin.grant':
+            await this.grants.executeGrant(approval.userId, by, m);
+            break;
+          case 'admin.withdraw':
+            await this.grants.executeWithdrawal(approval.userId, by, m);
+            break;
+          case 'user.update':
+            await this.users.executeUpdate(approval.userId, approval.change, by, m);
+            break;
+          case 'user.status':
+            await this.users.executeStatus(approval.userId, approval.change, by, m);
+            break;
+          case 'user.recovery':
+            issued = await this.invitations.executeRecovery(
+              approval.userId,
+              approval.change,
+              by,
+              m,
+            );
+            break;
+        }
+      }
+      await this.audit.record(
+        {
+          action: `approval.${approval.status}`,
+          actorId,
+          subjectType: 'user',
+          subjectId: approval.userId,
+          details: { approvalId: id, kind: approval.kind, requestedBy: approval.requestedBy },
+        },
+        m,
+      );
+      return { decided: { approval: toApproval(approval), issued } };
+    });
+    // The void is kept (its transaction committed); the approver is told why nothing happened.
+    if ('voided' in outcome) {
+      throw new AppError(
+        409,
+        'approval-void',
+        'Request void',
+        'This request is void: you or the person it concerns were recovered through a link its requester asked for after making it. Ask for a new request if it is still needed.',
+      );
+    }
+    return outcome.decided;
+  }
+}
