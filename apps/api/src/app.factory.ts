@@ -8,7 +8,7 @@ import { bodyErrorHandler, EARLY_LOG, requireJsonBody } from './platform/errors'
 import { assignRequestId } from './platform/logging';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
-import { csrfProtection, securityHeaders } from './platform/security';
+import { csrfProtection, noStore, securityHeaders } from './platform/security';
 import { webAppRouter } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
@@ -36,6 +36,7 @@ export async function createApp(
   app.use(assignRequestId);
   app.use(securityHeaders(config));
   app.use(metricsMiddleware(app.get(MetricsService)));
+  app.use('/api', noStore);
   app.use('/api', csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]));
   app.use('/api', requireJsonBody, express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(bodyErrorHandler);

@@ -1,4 +1,14 @@
-import { Body, Controller, Headers, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Header,
+  Headers,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parse } from 'cookie';
 import type { Request, Response } from 'express';
@@ -11,7 +21,7 @@ import {
   type Me,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
-import { AuthRateLimitGuard } from '../../platform/security';
+import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/security';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
@@ -117,6 +127,7 @@ export class AuthController {
 
   @Post('sign-out')
   @HttpCode(204)
+  @Header('Clear-Site-Data', CLEAR_SITE_DATA_ON_SIGN_OUT)
   @Access.signedIn()
   async signOut(
     @CurrentPrincipal() { user, session }: Principal,
