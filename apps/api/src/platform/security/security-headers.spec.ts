@@ -35,6 +35,23 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{8}; includeSubDomains/);
   });
 
+  it('denies camera, microphone, location, payment and USB, and allows passkeys for our origin only', async () => {
+    for (const path of ['/api/v1/health/live', '/api/v1/no-such-route', '/sign-in']) {
+      const policy = (await request(plain.url).get(path)).headers['permissions-policy'] ?? '';
+      const rules = new Map(
+        policy.split(',').map((rule: string) => rule.trim().split('=') as [string, string]),
+      );
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial'])
+        expect({ path, feature, allow: rules.get(feature) }).toEqual({
+          path,
+          feature,
+          allow: '()',
+        });
+      expect(rules.get('publickey-credentials-get')).toBe('(self)');
+      expect(rules.get('publickey-credentials-create')).toBe('(self)');
+    }
+  });
+
   it('relaxes inline styles for the API explorer page only', async () => {
     const docs = await request(plain.url).get('/api/docs');
     expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config';
  */
 export function securityHeaders(config: AppConfig): RequestHandler {
   const overTls = config.PUBLIC_ORIGIN.startsWith('https://');
-  return helmet({
+  const helmetHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -40,6 +40,40 @@ export function securityHeaders(config: AppConfig): RequestHandler {
     crossOriginResourcePolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
   });
+  return (req, res, next) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    helmetHeaders(req, res, next);
+  };
 }
+
+/**
+ * Passkeys are the one powerful feature the platform asks for (clipboard writes need no policy);
+ * these others are denied to every document, our own included, so injected code cannot use them.
+ */
+export const PERMISSIONS_POLICY = [
+  'publickey-credentials-create=(self)',
+  'publickey-credentials-get=(self)',
+  ...[
+    'accelerometer',
+    'autoplay',
+    'camera',
+    'display-capture',
+    'encrypted-media',
+    'fullscreen',
+    'geolocation',
+    'gyroscope',
+    'hid',
+    'idle-detection',
+    'magnetometer',
+    'microphone',
+    'midi',
+    'payment',
+    'picture-in-picture',
+    'screen-wake-lock',
+    'serial',
+    'usb',
+    'xr-spatial-tracking',
+  ].map((feature) => `${feature}=()`),
+].join(', ');
 
 const isApiExplorer = (req: IncomingMessage) => /^\/api\/docs\/?(\?|$)/.test(req.url ?? '');
