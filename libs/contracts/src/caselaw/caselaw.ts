@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { boundedText, LANGUAGES, type Language, type LocalizedNames } from '../states/states';
+import {
+  boundedText,
+  LANGUAGES,
+  nameText,
+  type Language,
+  type LocalizedNames,
+} from '../states/states';
 import { unsafeLinkTargets, type MdBlock } from './markdown';
 import {
   articleKey,
@@ -264,10 +270,10 @@ export const unpublishSchema = z.strictObject({ reason: note });
 export type Unpublish = z.infer<typeof unpublishSchema>;
 
 export const topicLabelsSchema = z.strictObject({
-  en: boundedText(120),
-  fr: boundedText(120),
-  ar: boundedText(120),
-  es: boundedText(120),
+  en: nameText(120),
+  fr: nameText(120),
+  ar: nameText(120),
+  es: nameText(120),
 });
 
 export const createTopicSchema = z.strictObject({ key: topicKeySchema, labels: topicLabelsSchema });

@@ -19,11 +19,23 @@ const text = (max: number) =>
 
 export const boundedText = text;
 
+/**
+ * A name people tell things apart by: display names, passkey names, State names, topic labels.
+ * Free text that also refuses format characters (Unicode Cf) and line and paragraph separators:
+ * bidirectional overrides reorder what is shown, and zero-width characters make two different
+ * names look the same.
+ */
+export const nameText = (max: number) =>
+  text(max).refine((s) => !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(s), {
+    message:
+      'must not contain invisible formatting characters (bidirectional controls, zero-width characters, line separators)',
+  });
+
 export const localizedNamesSchema = z.strictObject({
-  en: text(200),
-  fr: text(200),
-  ar: text(200),
-  es: text(200),
+  en: nameText(200),
+  fr: nameText(200),
+  ar: nameText(200),
+  es: nameText(200),
 });
 export type LocalizedNames = z.infer<typeof localizedNamesSchema>;
 
