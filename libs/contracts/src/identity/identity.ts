@@ -9,7 +9,6 @@ export const USER_STATUSES = ['invited', 'active', 'suspended', 'deactivated'] a
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export type InvitationPurpose = 'onboarding' | 'recovery' | 'bootstrap';
-export type AdminGrantStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
 const email = z
   .email()
@@ -75,6 +74,8 @@ export const invitationSchema = z.strictObject({
   createdAt: z.string(),
   expiresAt: z.string(),
   createdBy: z.uuid().nullable(),
+  /** The admin who asked for this link when a second admin issued it (two-person rule). */
+  requestedBy: z.uuid().nullable(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -156,16 +157,53 @@ export const meSchema = z.strictObject({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const adminGrantSchema = z.strictObject({
+/**
+ * What one Registry admin may not do alone: a second admin approves it (two-person rule).
+ * `admin.grant`/`admin.withdraw` give or take the role; `user.update` changes the roles or State of
+ * a Registry admin; `user.status` suspends, deactivates or reactivates one; `user.recovery` issues a
+ * recovery link for a Registry admin or for someone with a request pending.
+ */
+export const APPROVAL_KINDS = [
+  'admin.grant',
+  'admin.withdraw',
+  'user.update',
+  'user.status',
+  'user.recovery',
+] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled', 'void'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+export const approvalSchema = z.strictObject({
   id: z.uuid(),
+  kind: z.enum(APPROVAL_KINDS),
+  /** The person the action is about. */
   userId: z.uuid(),
+  /** What the second admin approves: the roles/State, the new status, the link's lifetime. */
+  change: z.strictObject({
+    roles: z.array(z.enum(ROLES)).optional(),
+    stateCode: z.string().nullable().optional(),
+    displayName: z.string().optional(),
+    status: z.enum(['active', 'suspended', 'deactivated']).optional(),
+    reason: z.string().optional(),
+    expiresInHours: z.number().optional(),
+  }),
   requestedBy: z.uuid(),
   requestedAt: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected', 'cancelled']),
+  status: z.enum(APPROVAL_STATUSES),
   decidedBy: z.uuid().nullable(),
   decidedAt: z.string().nullable(),
+  /** Why a request was voided (its subject or approver was recovered meanwhile). */
+  note: z.string().nullable(),
 });
-export type AdminGrant = z.infer<typeof adminGrantSchema>;
+export type Approval = z.infer<typeof approvalSchema>;
 
 export const requestAdminGrantSchema = z.strictObject({ userId: z.uuid() });
-export const decideAdminGrantSchema = z.strictObject({ decision: z.enum(['approve', 'reject']) });
+export const decideApprovalSchema = z.strictObject({ decision: z.enum(['approve', 'reject']) });
+
+/** The answer to a decision: a recovery link, once, to the admin who approved it. */
+export const approvalDecisionSchema = z.strictObject({
+  approval: approvalSchema,
+  issued: issuedInvitationSchema.nullable(),
+});
+export type ApprovalDecision = z.infer<typeof approvalDecisionSchema>;

@@ -90,3 +90,49 @@ export const addPasskeyRequestSchema = z.strictObject({
   passkeyName: nameText(60),
   response: registrationResponseSchema,
 });
+
+const credentialDescriptor = z.strictObject({
+  id: z.string(),
+  type: z.literal('public-key'),
+  transports: z.array(z.string()).optional(),
+});
+
+/** The PRF input travels as base64url text; the browser decodes it before the ceremony. */
+const prfSaltExtension = z.looseObject({
+  prf: z.strictObject({ eval: z.strictObject({ first: z.string() }) }),
+});
+
+/** `PublicKeyCredentialCreationOptionsJSON`, as passed to `navigator.credentials.create`. */
+export const creationOptionsSchema = z.strictObject({
+  rp: z.strictObject({ name: z.string(), id: z.string().optional() }),
+  user: z.strictObject({ id: z.string(), name: z.string(), displayName: z.string() }),
+  challenge: z.string(),
+  pubKeyCredParams: z.array(
+    z.strictObject({ alg: z.number().int(), type: z.literal('public-key') }),
+  ),
+  timeout: z.number().optional(),
+  excludeCredentials: z.array(credentialDescriptor).optional(),
+  authenticatorSelection: z
+    .looseObject({
+      authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+      requireResidentKey: z.boolean().optional(),
+      residentKey: z.enum(['discouraged', 'preferred', 'required']).optional(),
+      userVerification: z.enum(['discouraged', 'preferred', 'required']).optional(),
+    })
+    .optional(),
+  hints: z.array(z.enum(['hybrid', 'security-key', 'client-device'])).optional(),
+  attestation: z.enum(['none', 'indirect', 'direct', 'enterprise']).optional(),
+  attestationFormats: z.array(z.string()).optional(),
+  extensions: prfSaltExtension,
+});
+
+/** `PublicKeyCredentialRequestOptionsJSON`, as passed to `navigator.credentials.get`. */
+export const requestOptionsSchema = z.strictObject({
+  challenge: z.string(),
+  timeout: z.number().optional(),
+  rpId: z.string().optional(),
+  allowCredentials: z.array(credentialDescriptor).optional(),
+  userVerification: z.enum(['discouraged', 'preferred', 'required']).optional(),
+  hints: z.array(z.enum(['hybrid', 'security-key', 'client-device'])).optional(),
+  extensions: prfSaltExtension,
+});
