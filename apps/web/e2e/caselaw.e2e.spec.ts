@@ -59,9 +59,13 @@ interface CaselawText {
   workflow: {
     submit: string;
     publish: string;
+    readerView: string;
+    waitingForReview: string;
+    reviewBy: string;
+    ownWork: string;
     done: { submit: string; publish: string };
   };
-  history: { title: string; compare: string };
+  history: { title: string; compare: string; publication: string };
   topics: { open: string; title: string; key: string; label: string; submit: string };
   transfer: { refused: string; problems: string; entryRow: string; exportJson: string };
 }
@@ -117,6 +121,7 @@ const people: Person[] = [];
 let admin: Person;
 let focal: Person;
 let facilitator: Person;
+let reviewer: Person;
 
 async function newPerson(name: string, email: string): Promise<Person> {
   const context = await launchBrowser();
@@ -265,9 +270,20 @@ describe('the case-law tab in the browser', () => {
       roles: ['facilitator'],
       stateCode: null,
     });
+    const reviewerLink = await invite({
+      name: 'Rafael Reviewer',
+      email: 'rafael@example.org',
+      roles: ['facilitator'],
+      stateCode: null,
+    });
     focal = await newPerson('Samba Senegal', 'samba@example.org');
     facilitator = await newPerson('Fatou Facilitator', 'fatou@example.org');
-    await Promise.all([register(focal, focalLink), register(facilitator, facilitatorLink)]);
+    reviewer = await newPerson('Rafael Reviewer', 'rafael@example.org');
+    await Promise.all([
+      register(focal, focalLink),
+      register(facilitator, facilitatorLink),
+      register(reviewer, reviewerLink),
+    ]);
   }, 90_000);
 
   afterAll(async () => {
@@ -391,7 +407,7 @@ describe('the case-law tab in the browser', () => {
     expectNoProblems(focal);
   });
 
-  it('lets a facilitator write, preview and publish an entry that readers then find', async () => {
+  it('lets a facilitator write and preview an entry that a second one publishes, and readers then find', async () => {
     const { page } = facilitator;
     const t = text.en;
     const marker = 'Quetzalcoatlus';
@@ -479,22 +495,40 @@ describe('the case-law tab in the browser', () => {
     await page.waitForURL(/\/caselaw\/editor\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: text.en.workflow.submit }).click();
     await page.getByRole('status').getByText(text.en.workflow.done.submit).waitFor();
-    await page.getByRole('button', { name: text.en.workflow.publish }).click();
-    const stepUp = page.getByRole('dialog', { name: app.en.stepUp.title });
-    const published = page
+    // Its author cannot publish it: a second facilitator must review it first.
+    await page.getByText(t.workflow.waitingForReview).waitFor();
+    await page.getByText(t.workflow.ownWork).waitFor();
+    expect(await page.getByRole('button', { name: t.workflow.publish }).isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'editor-waiting-en');
+    const entryUrl = page.url();
+
+    const second = reviewer.page;
+    await second.goto(entryUrl);
+    await unlockAfterReload(second, keysText);
+    await second.getByText(fill(t.workflow.reviewBy, { names: facilitator.name })).waitFor();
+    await second.getByRole('button', { name: t.workflow.publish }).click();
+    const stepUp = second.getByRole('dialog', { name: app.en.stepUp.title });
+    const published = second
       .getByRole('status')
-      .getByText(fill(text.en.workflow.done.publish, { revision: '1' }));
+      .getByText(fill(t.workflow.done.publish, { revision: '1' }));
     await stepUp.or(published).first().waitFor();
     if (await stepUp.isVisible())
       await stepUp.getByRole('button', { name: app.en.stepUp.confirm }).click();
     await published.waitFor();
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'editor-en');
-    await chooseLanguage(page, 'en', 'ar');
-    await page.getByRole('tab', { name: text.ar.editor.tabs.preview }).waitFor();
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'editor-ar');
-    await chooseLanguage(page, 'ar', 'en');
+    await expectNoSeriousA11yViolations(second);
+    await screenshot(second, 'editor-en');
+    await chooseLanguage(second, 'en', 'ar');
+    await second.getByRole('tab', { name: text.ar.editor.tabs.preview }).waitFor();
+    await expectNoSeriousA11yViolations(second);
+    await screenshot(second, 'editor-ar');
+    await chooseLanguage(second, 'ar', 'en');
+    expectNoProblems(reviewer);
+
+    // Back with the author, who sees the entry published.
+    await page.goto(entryUrl);
+    await unlockAfterReload(page, keysText);
+    await page.getByRole('link', { name: t.workflow.readerView }).waitFor();
 
     // A second revision, and the difference between the two.
     await page
@@ -506,7 +540,17 @@ describe('the case-law tab in the browser', () => {
       .getByText(fill(t.editor.saved, { number: '2' }))
       .waitFor();
     await page.getByRole('tab', { name: t.editor.tabs.history }).click();
-    await page.getByRole('table', { name: t.history.title }).waitFor();
+    const history = page.getByRole('table', { name: t.history.title });
+    // The history names the reviewer who published revision 1, apart from its author.
+    const first = history
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^1\b/ }) });
+    await first.getByRole('cell', { name: facilitator.name, exact: true }).waitFor();
+    await first
+      .locator('.caselaw-history__publication', {
+        hasText: new RegExp(`^${fill(t.history.publication, { who: reviewer.name, when: '' })}`),
+      })
+      .waitFor();
     const change = page.locator('.caselaw-change', { hasText: 'Title (English)' });
     await change
       .locator('del', { hasText: `${marker} decision on the freezing of assets` })
