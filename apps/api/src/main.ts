@@ -4,8 +4,10 @@ import pino from 'pino';
 import { createApp } from './app.factory';
 import { InvitationsService } from './identity';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config';
+import { exitOnUncaughtErrors } from './platform/logging';
 
 const log = pino({ name: 'coop' });
+exitOnUncaughtErrors(log);
 
 async function main(): Promise<void> {
   let config: AppConfig;

@@ -80,7 +80,7 @@ function expectStatus(reply: Reply, status: number, what: string): void {
 
 /** Redeems an invitation link with a new software passkey, as the web app does. */
 export async function enrol(
-  t: TestApp,
+  t: Pick<TestApp, 'url'>,
   link: string,
   authenticator = new SoftAuthenticator({ origin: TEST_ORIGIN }),
 ): Promise<Person> {

@@ -1,1 +1,2 @@
 export { loggingModule, requestId, assignRequestId } from './logging.module';
+export { exitOnUncaughtErrors } from './crash';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config';
 
@@ -28,7 +28,22 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
 /** Paths only: query strings can carry one-time tokens. */
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
 
-/** JSON logs with the request id on every line; no bodies, headers, tokens or personal data. */
+type WithPrincipal = Request & { user?: { user?: { id?: unknown }; session?: { id?: unknown } } };
+
+/**
+ * Who made the request, read when the response ends (the session guard has run by then): the
+ * client address as `TRUST_PROXY` computes it, and the user and session ids, never the token.
+ */
+function caller(req: IncomingMessage) {
+  const { ip, user } = req as WithPrincipal;
+  const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { clientAddress: ip, userId: id(user?.user?.id), sessionId: id(user?.session?.id) };
+}
+
+/**
+ * JSON logs with the request id on every line, and who made each request by ids only; no bodies,
+ * headers, tokens or personal data.
+ */
 export const loggingModule = (config: AppConfig) =>
   LoggerModule.forRoot({
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -45,6 +60,8 @@ export const loggingModule = (config: AppConfig) =>
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
       redact: { paths: ['req.headers', 'res.headers'], remove: true },
+      customSuccessObject: (req, _res, line: object) => ({ ...line, ...caller(req) }),
+      customErrorObject: (req, _res, _err, line: object) => ({ ...line, ...caller(req) }),
       autoLogging: { ignore: (req) => pathOf(req.url).startsWith('/api/v1/health/') },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
