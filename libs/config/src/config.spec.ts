@@ -158,4 +158,10 @@ describe('hardened roles and attestation roots', () => {
     expect(loadConfig({}).HARDENED_ROLES).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'test' }).HARDENED_ROLES).toEqual([]);
   });
+
+  it('keeps the case-law second review on unless the operator turns it off', () => {
+    expect(loadConfig({}).CASELAW_SECOND_REVIEW).toBe(true);
+    expect(loadConfig({ CASELAW_SECOND_REVIEW: 'false' }).CASELAW_SECOND_REVIEW).toBe(false);
+    expect(() => loadConfig({ CASELAW_SECOND_REVIEW: 'off' })).toThrow(/CASELAW_SECOND_REVIEW/);
+  });
 });
