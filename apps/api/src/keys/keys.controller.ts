@@ -90,7 +90,7 @@ export class KeysController {
   @Get('users/:userId')
   @Access.signedIn()
   userKeys(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserKeys> {
-    return this.keys.userKeys(userId);
+    return this.keys.directoryEntry(userId);
   }
 
   @Post('users/:userId/attestations')

@@ -198,6 +198,15 @@ export class KeysService {
     return rows.map((r) => r.kind);
   }
 
+  /** A directory entry: only an active account has one to look up. */
+  async directoryEntry(userId: string): Promise<UserKeys> {
+    const user = await this.users.find(userId);
+    // The same answer as for an id that names nobody: the status is not for every caller.
+    if (user.status !== 'active')
+      throw new AppError(404, 'not-found', 'Unknown user', 'No such user.');
+    return this.userKeys(userId);
+  }
+
   async userKeys(userId: string): Promise<UserKeys> {
     await this.users.find(userId);
     const records = await this.dataSource.manager.find(KeyRecordEntity, {

@@ -11,11 +11,13 @@ import {
 import {
   PRF_SALT_V1,
   type KeyRecord,
+  type Problem,
   type UserKeys,
   type Verification,
   type WrapRecord,
 } from '@coop/contracts';
 import { SoftAuthenticator, withoutPrfResults, type CreationOptionsInput } from '@coop/testing';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../platform/clock';
 import { startTestApp, type TestApp } from '../../test/app.harness';
@@ -276,5 +278,46 @@ describe('key directory', () => {
     });
     expect(deactivated.status).toBe(200);
     expect(await kinds()).toEqual(['recovery']);
+  });
+
+  it('answers 404 for the keys of a suspended, deactivated or invited account, as for nobody', async () => {
+    const viewer = await invitePerson(t, admin, ['facilitator']);
+    const suspended = await invitePerson(t, admin, ['facilitator']);
+    const deactivated = await invitePerson(t, admin, ['facilitator']);
+    await enrolKeys(suspended);
+    await enrolKeys(deactivated);
+    await stepUp(admin);
+    for (const [person, status] of [
+      [suspended, 'suspended'],
+      [deactivated, 'deactivated'],
+    ] as const) {
+      const changed = await admin.client.post(`/users/${person.me.user.id}/status`, {
+        status,
+        reason: 'left the organisation',
+      });
+      expect(changed.status).toBe(200);
+    }
+    const invited = await admin.client.post<{ invitation: { userId: string } }>('/invitations', {
+      displayName: 'Not Yet Enrolled',
+      email: 'not.yet@example.org',
+      roles: ['facilitator'],
+    });
+    expect(invited.status).toBe(201);
+
+    const answer = async (caller: Person, id: string) => {
+      const res = await caller.client.get<Problem>(`/keys/users/${id}`);
+      return { status: res.status, type: res.body.type, detail: res.body.detail };
+    };
+    const nobody = await answer(viewer, randomUUID());
+    expect(nobody.status).toBe(404);
+    for (const id of [
+      suspended.me.user.id,
+      deactivated.me.user.id,
+      invited.body.invitation.userId,
+    ]) {
+      for (const caller of [viewer, admin])
+        expect({ id, ...(await answer(caller, id)) }).toEqual({ id, ...nobody });
+    }
+    expect((await viewer.client.get(`/keys/users/${admin.me.user.id}`)).status).toBe(200);
   });
 });

@@ -114,7 +114,7 @@ function UserDetail({ user }: { user: User }) {
     <Page title={user.displayName} lead={<Link to="/admin/users">{t('users.detail.back')}</Link>}>
       {done && <Alert tone="success">{done}</Alert>}
       <Account user={user} onOpen={open} />
-      <AttestKeySection user={user} />
+      {user.status === 'active' && <AttestKeySection user={user} />}
       <Section title={t('passkeys.title')} description={t('users.detail.passkeysHelp')}>
         {passkeys.isPending && <Loading />}
         {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
