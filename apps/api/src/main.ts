@@ -27,6 +27,16 @@ async function main(): Promise<void> {
     dataDir: config.DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
     onLog: (line) => log.debug({ component: 'embedded-postgres' }, line),
+    onNotice: (line) => log.warn({ component: 'embedded-postgres' }, line),
+    supervise: {
+      onLost: (detail) =>
+        log.error({ detail }, 'embedded PostgreSQL stopped unexpectedly; restarting it'),
+      onBack: () => log.info('embedded PostgreSQL is back'),
+      onGiveUp: (error) => {
+        log.fatal({ err: error }, 'embedded PostgreSQL could not be restarted; exiting');
+        process.exit(1);
+      },
+    },
   });
   const embedded = database.embedded;
   if (embedded) {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { startEmbeddedCluster, type RunningCluster } from './embedded-cluster';
+import { startEmbeddedCluster, type RunningCluster, type Supervision } from './embedded-cluster';
 
 export const EMBEDDED_DATABASE = 'coop';
 
@@ -26,6 +26,9 @@ export interface ResolveDatabaseOptions {
   dataDir: string;
   embeddedPort: number;
   onLog?: (line: string) => void;
+  onNotice?: (line: string) => void;
+  /** Restart the embedded server if it dies; long-running owners (the API) pass this. */
+  supervise?: Supervision;
 }
 
 /** DATABASE_URL when given; otherwise the embedded cluster kept under the data folder. */
@@ -36,6 +39,8 @@ export async function resolveDatabase(options: ResolveDatabaseOptions): Promise<
     port: options.embeddedPort,
     durability: 'durable',
     onLog: options.onLog,
+    onNotice: options.onNotice,
+    supervise: options.supervise,
   });
   // The platform's data lives in its own database, not in the `postgres` maintenance one.
   await ensureDatabase(embedded.url, EMBEDDED_DATABASE);

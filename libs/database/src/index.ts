@@ -1,5 +1,5 @@
 export { startEmbeddedCluster } from './embedded-cluster';
-export type { EmbeddedClusterOptions, RunningCluster } from './embedded-cluster';
+export type { EmbeddedClusterOptions, RunningCluster, Supervision } from './embedded-cluster';
 export { dataSourceOptions, MIGRATIONS_GLOB } from './data-source-options';
 export type { DatabaseOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './naming-strategy';
