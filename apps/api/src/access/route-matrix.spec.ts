@@ -171,7 +171,7 @@ describe('route access matrix', () => {
         'get /api/v1/health/live',
         'post /api/v1/auth/sign-in/verify',
         'get /api/v1/states/:code/members',
-        'post /api/v1/admin-grants/:id/decision',
+        'post /api/v1/approvals/:id/decision',
       ]),
     );
   });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   problemSchema,
-  type AdminGrant,
+  type Approval,
   type IssuedInvitation,
   type Passkey,
   type ProblemDocument,
@@ -110,7 +110,7 @@ describe('access control under attack', () => {
   /** Everything an attack on these routes could change, as one comparable value. */
   const snapshot = async () => {
     const rows = await Promise.all(
-      ['users', 'invitations', 'passkeys', 'admin_grants', 'states', 'state_revisions'].map(
+      ['users', 'invitations', 'passkeys', 'approvals', 'states', 'state_revisions'].map(
         async (table) =>
           (
             (await db.query(
@@ -154,7 +154,7 @@ describe('access control under attack', () => {
         '/invitations',
         '/audit',
         '/audit/verify',
-        '/admin-grants',
+        '/approvals',
         '/states/SEN/revisions',
       ]) {
         expectProblem(await senegal.client.get(path), 403, 'forbidden');
@@ -175,7 +175,7 @@ describe('access control under attack', () => {
           { displayName: 'Sneaky', email: 'sneaky@example.org', roles: ['facilitator'] },
         ],
         ['GET', '/audit'],
-        ['GET', '/admin-grants'],
+        ['GET', '/approvals'],
         ['POST', '/admin-grants', { userId: facilitator.me.user.id }],
         ['PATCH', `/users/${id}`, { displayName: 'Renamed by a facilitator' }],
         ['POST', `/users/${id}/status`, { status: 'suspended', reason: 'because' }],
@@ -463,12 +463,12 @@ describe('access control under attack', () => {
     it('lets neither the candidate nor the requesting admin decide on a request', async () => {
       const candidate = await invitePerson(t, admin, ['facilitator']);
       await stepUp(admin);
-      const requested = await admin.client.post<AdminGrant>('/admin-grants', {
+      const requested = await admin.client.post<Approval>('/admin-grants', {
         userId: candidate.me.user.id,
       });
       expect(requested.status).toBe(201);
-      expect(requested.body.status).toBe('pending');
-      const decision = `/admin-grants/${requested.body.id}/decision`;
+      expect(requested.body).toMatchObject({ status: 'pending', kind: 'admin.grant' });
+      const decision = `/approvals/${requested.body.id}/decision`;
 
       await stepUp(candidate);
       expectProblem(
@@ -489,7 +489,7 @@ describe('access control under attack', () => {
         409,
         'conflict',
       );
-      const pending = await admin.client.get<AdminGrant[]>('/admin-grants?status=pending');
+      const pending = await admin.client.get<Approval[]>('/approvals?status=pending');
       expect(pending.body.filter((g) => g.userId === candidate.me.user.id)).toEqual([
         expect.objectContaining({ id: requested.body.id, status: 'pending', decidedBy: null }),
       ]);
@@ -532,8 +532,8 @@ describe('access control under attack', () => {
             status,
             reason: 'leaving',
           }),
-          409,
-          'conflict',
+          403,
+          'not-on-yourself',
         );
       }
       expect((await admin.client.get<{ user: User }>('/me')).body.user.status).toBe('active');
@@ -569,17 +569,17 @@ describe('with two Registry admins', () => {
   it('lets a second admin approve what the first one requested', async () => {
     const candidate = await invitePerson(t, a, ['facilitator']);
     await stepUp(a);
-    const requested = await a.client.post<AdminGrant>('/admin-grants', {
+    const requested = await a.client.post<Approval>('/admin-grants', {
       userId: candidate.me.user.id,
     });
     expect(requested.status).toBe(201);
-    const decision = `/admin-grants/${requested.body.id}/decision`;
+    const decision = `/approvals/${requested.body.id}/decision`;
     expectProblem(await a.client.post(decision, { decision: 'approve' }), 403, 'two-person-rule');
 
     await stepUp(b);
-    const approved = await b.client.post<AdminGrant>(decision, { decision: 'approve' });
+    const approved = await b.client.post<{ approval: Approval }>(decision, { decision: 'approve' });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({
+    expect(approved.body.approval).toMatchObject({
       status: 'approved',
       requestedBy: a.me.user.id,
       decidedBy: b.me.user.id,
@@ -593,31 +593,49 @@ describe('with two Registry admins', () => {
       409,
       'conflict',
     );
-    // The new admin is a full admin: they may now withdraw the role again (two others remain).
+    // Withdrawing it again is a request too, which the requester cannot approve.
     await stepUp(b);
-    expect((await b.client.delete(`/admin-grants/holders/${candidate.me.user.id}`)).status).toBe(
-      204,
+    const withdrawal = await b.client.delete<Approval>(
+      `/admin-grants/holders/${candidate.me.user.id}`,
     );
+    expect(withdrawal.status).toBe(202);
+    expect(withdrawal.body).toMatchObject({ kind: 'admin.withdraw', status: 'pending' });
+    const decision2 = `/approvals/${withdrawal.body.id}/decision`;
+    expectProblem(await b.client.post(decision2, { decision: 'approve' }), 403, 'two-person-rule');
+    await stepUp(a);
+    expect((await a.client.post(decision2, { decision: 'approve' })).status).toBe(200);
+    expect((await a.client.get<User>(`/users/${candidate.me.user.id}`)).body.roles).toEqual([
+      'facilitator',
+    ]);
   });
 
-  it('never ends with no active admin when two admins remove each other at the same moment', async () => {
+  it('never ends with no active admin when two admins approve each other’s removal at the same moment', async () => {
     const refusals: string[] = [];
+    /** Each asks to remove the other; then each consents to their own removal, at once. */
     const race = async (
       kind: 'suspend' | 'withdraw',
     ): Promise<{ winner: Person; loser: Person }> => {
       await stepUp(a);
       await stepUp(b);
-      const remove = (actor: Person, target: Person) =>
-        kind === 'suspend'
-          ? actor.client.post(`/users/${target.me.user.id}/status`, {
-              status: 'suspended',
-              reason: 'race',
-            })
-          : actor.client.delete(`/admin-grants/holders/${target.me.user.id}`);
-      const [byA, byB] = await Promise.all([remove(a, b), remove(b, a)]);
-      const ok = kind === 'suspend' ? 200 : 204;
-      expect([byA.status, byB.status].filter((s) => s === ok)).toHaveLength(1);
-      const refused = byA.status === ok ? byB : byA;
+      const ask = async (actor: Person, target: Person) => {
+        const reply =
+          kind === 'suspend'
+            ? await actor.client.post<Approval>(`/users/${target.me.user.id}/status`, {
+                status: 'suspended',
+                reason: 'race',
+              })
+            : await actor.client.delete<Approval>(`/admin-grants/holders/${target.me.user.id}`);
+        expect(reply.status).toBe(202);
+        return reply.body.id;
+      };
+      const aboutB = await ask(a, b);
+      const aboutA = await ask(b, a);
+      expect(await activeAdmins()).toBe(2);
+      const consent = (actor: Person, id: string) =>
+        actor.client.post(`/approvals/${id}/decision`, { decision: 'approve' });
+      const [byA, byB] = await Promise.all([consent(a, aboutA), consent(b, aboutB)]);
+      expect([byA.status, byB.status].filter((s) => s === 200)).toHaveLength(1);
+      const refused = byA.status === 200 ? byB : byA;
       expect([401, 409]).toContain(refused.status);
       const doc = problemSchema.parse(refused.body);
       expect(['urn:coop:problem:last-admin', 'urn:coop:problem:unauthenticated']).toContain(
@@ -625,28 +643,42 @@ describe('with two Registry admins', () => {
       );
       refusals.push(doc.type);
       expect(await activeAdmins()).toBe(1);
-      return byA.status === ok ? { winner: a, loser: b } : { winner: b, loser: a };
+      // Whoever consented first is gone; the other stays.
+      const winner = byA.status === 200 ? b : a;
+      const pendingLeft = await winner.client.get<Approval[]>('/approvals?status=pending');
+      for (const p of pendingLeft.body) {
+        await winner.client.post(
+          `/approvals/${p.id}/${p.requestedBy === winner.me.user.id ? 'cancel' : 'decision'}`,
+          p.requestedBy === winner.me.user.id ? {} : { decision: 'reject' },
+        );
+      }
+      return { winner, loser: winner === a ? b : a };
     };
 
     for (let round = 0; round < 3; round++) {
       const { winner, loser } = await race('suspend');
-      await stepUp(winner);
-      const back = await winner.client.post(`/users/${loser.me.user.id}/status`, {
-        status: 'active',
-        reason: 'reinstated',
-      });
-      expect(back.status).toBe(200);
+      // Reactivating an admin is a request too; the suspended admin cannot approve it, so the
+      // operator-level path is used here: the database, as an operator restoring a backup would.
+      await db.query(`UPDATE users SET status = 'active' WHERE id = $1`, [loser.me.user.id]);
       const again = await signIn(t, loser.authenticator);
       [a, b] = winner === a ? [winner, again] : [again, winner];
     }
 
-    // Withdrawal needs another role to fall back on.
-    await stepUp(a);
-    for (const person of [a, b]) {
-      const edited = await a.client.patch<User>(`/users/${person.me.user.id}`, {
+    // Withdrawal needs another role to fall back on; giving an admin a role is a request too.
+    for (const [asker, person] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      await stepUp(asker);
+      const asked = await asker.client.patch<Approval>(`/users/${person.me.user.id}`, {
         roles: ['facilitator'],
       });
-      expect(edited.body.roles).toEqual(['registry_admin', 'facilitator']);
+      expect(asked.status).toBe(202);
+      await stepUp(person);
+      const done = await person.client.post(`/approvals/${asked.body.id}/decision`, {
+        decision: 'approve',
+      });
+      expect(done.status).toBe(200);
     }
     const { winner } = await race('withdraw');
     expect(refusals).toContain('urn:coop:problem:last-admin');
@@ -663,8 +695,8 @@ describe('with two Registry admins', () => {
         status: 'suspended',
         reason: 'x',
       }),
-      409,
-      'conflict',
+      403,
+      'not-on-yourself',
     );
     expect(await activeAdmins()).toBe(1);
   });
