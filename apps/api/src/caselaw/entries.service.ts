@@ -445,8 +445,7 @@ export class CaselawEntriesService {
   /**
    * Whose work publishing the working copy would put before readers: the submitter (while in
    * review) and the author of every revision after the last one published (by anyone, the
-   * system included).
-   * Sorted, so the audit and the publication row read the same every time.
+   * system included). Sorted, so the audit and the publication row read the same every time.
    */
   private async authorsOf(m: EntityManager, entry: CaselawEntryEntity): Promise<string[]> {
     const last = await m
