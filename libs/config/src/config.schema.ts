@@ -5,6 +5,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://');
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 /** scheme://host[:port], normalised the way browsers send it in the Origin header. */
@@ -33,10 +37,9 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_ORIGIN: origin.optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  /** The schema owner, for migrations; DATABASE_URL is then the application's own, lesser role. */
+  DATABASE_OWNER_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./.data'),
   EMBEDDED_PG_PORT: port.default(54329),
@@ -91,4 +94,8 @@ export type AppConfig = z.infer<typeof configSchema> & {
 };
 
 /** Names of settings whose values must never be printed. */
-export const secretKeys: ReadonlySet<keyof AppConfig> = new Set(['DATABASE_URL', 'METRICS_TOKEN']);
+export const secretKeys: ReadonlySet<keyof AppConfig> = new Set([
+  'DATABASE_URL',
+  'DATABASE_OWNER_URL',
+  'METRICS_TOKEN',
+]);

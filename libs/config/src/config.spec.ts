@@ -58,6 +58,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes the schema owner apart from the application role, only for an external server', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://coop_app:a@h/coop',
+      DATABASE_OWNER_URL: 'postgres://coop_owner:b@h/coop',
+    });
+    expect(config.DATABASE_OWNER_URL).toBe('postgres://coop_owner:b@h/coop');
+    expect(describeConfig(config).DATABASE_OWNER_URL).toBe('***');
+    expect(() => loadConfig({ DATABASE_OWNER_URL: 'postgres://coop_owner:b@h/coop' })).toThrow(
+      /DATABASE_OWNER_URL: only used with DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@h/c', DATABASE_OWNER_URL: 'h' })).toThrow(
+      /DATABASE_OWNER_URL: must start with postgres:\/\//,
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
   });

@@ -47,6 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         `ATTESTATION_ROOTS_DIR: must name a folder of vendor root certificates when ${why}`,
       );
   }
+  if (config.DATABASE_OWNER_URL && !config.DATABASE_URL) {
+    problems.push(
+      'DATABASE_OWNER_URL: only used with DATABASE_URL (the embedded default manages both roles)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...config,
