@@ -1,8 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { searchQuerySchema, type CaselawView, type SearchResponse } from '@coop/contracts';
+import {
+  searchQuerySchema,
+  type CaselawView,
+  type SearchResponse,
+  caselawViewSchema,
+  searchResponseSchema,
+} from '@coop/contracts';
 import { Access } from '../access';
+import { Returns } from '../platform/openapi';
 import { CaselawSearchService } from './search.service';
 
 class SearchQueryDto extends createZodDto(searchQuerySchema) {}
@@ -15,6 +22,7 @@ export class CaselawController {
 
   @Get('search')
   @Access.signedIn()
+  @Returns(searchResponseSchema)
   find(@Query() query: SearchQueryDto): Promise<SearchResponse> {
     return this.search.search(query);
   }
@@ -22,6 +30,7 @@ export class CaselawController {
   /** 404 for a draft as for an unknown id: readers cannot tell that a draft exists. */
   @Get('entries/:id')
   @Access.signedIn()
+  @Returns(caselawViewSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CaselawView> {
     return this.search.view(id);
   }

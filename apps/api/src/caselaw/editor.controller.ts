@@ -30,8 +30,16 @@ import {
   type Revision,
   type RevisionDiff,
   type RevisionSummary,
+  caselawExportSchema,
+  editorEntryListSchema,
+  editorEntrySchema,
+  importReportSchema,
+  revisionDiffSchema,
+  revisionSchema,
+  revisionSummarySchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns, caselawCsvSchema } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { CaselawEntriesService } from './entries.service';
 import { CaselawTransferService } from './transfer.service';
@@ -61,24 +69,28 @@ export class CaselawEditorController {
 
   @Get('entries')
   @Access.roles(EDITORS)
+  @Returns(editorEntryListSchema)
   list(@Query() query: EditorListQueryDto): Promise<EditorEntryList> {
     return this.entries.list(query);
   }
 
   @Post('entries')
   @Access.roles(EDITORS)
+  @Returns(editorEntrySchema)
   create(@Body() body: CreateEntryDto, @CurrentPrincipal() me: Principal): Promise<EditorEntry> {
     return this.entries.create(body, me.user.id);
   }
 
   @Get('entries/:id')
   @Access.roles(EDITORS)
+  @Returns(editorEntrySchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<EditorEntry> {
     return this.entries.get(id);
   }
 
   @Put('entries/:id')
   @Access.roles(EDITORS)
+  @Returns(editorEntrySchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateEntryDto,
@@ -90,6 +102,7 @@ export class CaselawEditorController {
   @Post('entries/:id/submit')
   @HttpCode(200)
   @Access.roles(EDITORS)
+  @Returns(editorEntrySchema)
   submit(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RevisionActionDto,
@@ -101,6 +114,7 @@ export class CaselawEditorController {
   @Post('entries/:id/return')
   @HttpCode(200)
   @Access.roles(EDITORS)
+  @Returns(editorEntrySchema)
   returnToDraft(@Param('id', ParseUUIDPipe) id: string): Promise<EditorEntry> {
     return this.entries.returnToDraft(id);
   }
@@ -108,6 +122,7 @@ export class CaselawEditorController {
   @Post('entries/:id/publish')
   @HttpCode(200)
   @Access.roles(EDITORS, { stepUp: true })
+  @Returns(editorEntrySchema)
   publish(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RevisionActionDto,
@@ -119,6 +134,7 @@ export class CaselawEditorController {
   @Post('entries/:id/unpublish')
   @HttpCode(200)
   @Access.roles(EDITORS, { stepUp: true })
+  @Returns(editorEntrySchema)
   unpublish(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UnpublishDto,
@@ -129,12 +145,14 @@ export class CaselawEditorController {
 
   @Get('entries/:id/revisions')
   @Access.roles(EDITORS)
+  @Returns([revisionSummarySchema])
   revisions(@Param('id', ParseUUIDPipe) id: string): Promise<RevisionSummary[]> {
     return this.entries.revisions(id);
   }
 
   @Get('entries/:id/revisions/:number')
   @Access.roles(EDITORS)
+  @Returns(revisionSchema)
   revision(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('number', ParseIntPipe) number: number,
@@ -144,6 +162,7 @@ export class CaselawEditorController {
 
   @Get('entries/:id/diff')
   @Access.roles(EDITORS)
+  @Returns(revisionDiffSchema)
   diff(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DiffQueryDto,
@@ -155,6 +174,7 @@ export class CaselawEditorController {
   @Get('export')
   @Access.roles(EDITORS, { stepUp: true })
   @Header('Cache-Control', 'no-store')
+  @Returns({ 'application/json': caselawExportSchema, 'text/csv': caselawCsvSchema })
   async export(
     @Query() query: ExportQueryDto,
     @CurrentPrincipal() me: Principal,
@@ -176,6 +196,7 @@ export class CaselawEditorController {
   @Post('import')
   @HttpCode(200)
   @Access.roles(EDITORS, { stepUp: true })
+  @Returns(importReportSchema)
   import(@Body() body: ImportFileDto, @CurrentPrincipal() me: Principal): Promise<ImportReport> {
     return this.transfer.import(body, me.user.id);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { createTopicSchema, updateTopicSchema, type Topic } from '@coop/contracts';
+import { createTopicSchema, updateTopicSchema, type Topic, topicSchema } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { TopicKeyPipe } from './topic-key.pipe';
 import { CaselawTopicsService } from './topics.service';
@@ -18,18 +19,21 @@ export class CaselawTopicsController {
 
   @Get()
   @Access.signedIn()
+  @Returns([topicSchema])
   list(): Promise<Topic[]> {
     return this.topics.list();
   }
 
   @Post()
   @Access.roles(['facilitator'])
+  @Returns(topicSchema)
   create(@Body() body: CreateTopicDto, @CurrentPrincipal() me: Principal): Promise<Topic> {
     return this.topics.create(body, me.user.id);
   }
 
   @Patch(':key')
   @Access.roles(['facilitator'])
+  @Returns(topicSchema)
   update(@Param('key', TopicKeyPipe) key: string, @Body() body: UpdateTopicDto): Promise<Topic> {
     return this.topics.update(key, body);
   }

@@ -6,8 +6,11 @@ import {
   recordWithdrawalSchema,
   type State,
   type StateRevision,
+  stateRevisionSchema,
+  stateSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { StateCodePipe } from './state-code.pipe';
 import { StatesService } from './states.service';
@@ -22,30 +25,35 @@ export class StatesController {
 
   @Get()
   @Access.signedIn()
+  @Returns([stateSchema])
   list(): Promise<State[]> {
     return this.states.list();
   }
 
   @Get(':code')
   @Access.signedIn()
+  @Returns(stateSchema)
   get(@Param('code', StateCodePipe) code: string): Promise<State> {
     return this.states.get(code);
   }
 
   @Get(':code/revisions')
   @Access.roles(['registry_admin'])
+  @Returns([stateRevisionSchema])
   history(@Param('code', StateCodePipe) code: string): Promise<StateRevision[]> {
     return this.states.history(code);
   }
 
   @Post()
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(stateSchema)
   create(@Body() body: CreateStateDto, @CurrentPrincipal() me: Principal): Promise<State> {
     return this.states.create(body, me.user.id);
   }
 
   @Post(':code/withdrawal')
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(stateSchema)
   withdraw(
     @Param('code', StateCodePipe) code: string,
     @Body() body: RecordWithdrawalDto,

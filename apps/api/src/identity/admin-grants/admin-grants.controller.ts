@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { requestAdminGrantSchema, type Approval } from '@coop/contracts';
+import { requestAdminGrantSchema, type Approval, approvalSchema } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns } from '../../platform/openapi';
 import type { Principal } from '../sessions/sessions.service';
 import { AdminGrantsService } from './admin-grants.service';
 
@@ -16,6 +17,7 @@ export class AdminGrantsController {
 
   @Post()
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(approvalSchema)
   request(@Body() body: RequestGrantDto, @CurrentPrincipal() me: Principal): Promise<Approval> {
     return this.grants.request(body.userId, me.user.id);
   }
@@ -23,6 +25,7 @@ export class AdminGrantsController {
   @Delete('holders/:userId')
   @HttpCode(202)
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(approvalSchema)
   withdraw(
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() me: Principal,

@@ -7,8 +7,11 @@ import {
   decideApprovalSchema,
   type Approval,
   type ApprovalDecision,
+  approvalDecisionSchema,
+  approvalSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns } from '../../platform/openapi';
 import type { Principal } from '../sessions/sessions.service';
 import { ApprovalRequestsService } from './approval-requests.service';
 import { ApprovalsService } from './approvals.service';
@@ -29,6 +32,7 @@ export class ApprovalsController {
 
   @Get()
   @Access.roles(['registry_admin'])
+  @Returns([approvalSchema])
   list(@Query() filter: ApprovalFilterDto): Promise<Approval[]> {
     return this.requests.list(filter.status);
   }
@@ -36,6 +40,7 @@ export class ApprovalsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(approvalDecisionSchema)
   decide(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DecideDto,
@@ -47,6 +52,7 @@ export class ApprovalsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Access.roles(['registry_admin'])
+  @Returns(approvalSchema)
   cancel(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() me: Principal,

@@ -19,8 +19,13 @@ import {
   registrationVerifyRequestSchema,
   type InvitationPreview,
   type Me,
+  creationOptionsSchema,
+  invitationPreviewSchema,
+  meSchema,
+  requestOptionsSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns, ReturnsProblem } from '../../platform/openapi';
 import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/security';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
@@ -51,6 +56,8 @@ export class AuthController {
   @HttpCode(200)
   @Access.public()
   @UseGuards(AuthRateLimitGuard)
+  @Returns(invitationPreviewSchema)
+  @ReturnsProblem(410)
   preview(@Body() body: TokenDto): Promise<InvitationPreview> {
     return this.invitations.preview(body.token);
   }
@@ -59,6 +66,8 @@ export class AuthController {
   @HttpCode(200)
   @Access.public()
   @UseGuards(AuthRateLimitGuard)
+  @Returns(creationOptionsSchema)
+  @ReturnsProblem(410)
   registrationOptions(@Body() body: TokenDto): Promise<CreationOptions> {
     return this.auth.registrationOptions(body.token);
   }
@@ -67,6 +76,8 @@ export class AuthController {
   @HttpCode(200)
   @Access.public()
   @UseGuards(AuthRateLimitGuard)
+  @Returns(meSchema)
+  @ReturnsProblem(410)
   async register(
     @Body() body: RegisterDto,
     @Headers('user-agent') userAgent: string | undefined,
@@ -88,6 +99,7 @@ export class AuthController {
   @HttpCode(200)
   @Access.public()
   @UseGuards(AuthRateLimitGuard)
+  @Returns(requestOptionsSchema)
   signInOptions(): Promise<RequestOptions> {
     return this.auth.signInOptions();
   }
@@ -96,6 +108,7 @@ export class AuthController {
   @HttpCode(200)
   @Access.public()
   @UseGuards(AuthRateLimitGuard)
+  @Returns(meSchema)
   async signIn(
     @Body() body: AssertionDto,
     @Headers('user-agent') userAgent: string | undefined,
@@ -110,6 +123,7 @@ export class AuthController {
   @Post('step-up/options')
   @HttpCode(200)
   @Access.signedIn()
+  @Returns(requestOptionsSchema)
   stepUpOptions(@CurrentPrincipal() { user, session }: Principal): Promise<RequestOptions> {
     return this.auth.stepUpOptions(user, session);
   }

@@ -82,7 +82,7 @@ export class AuthService {
           await this.sessions.revokeAll(user.id, 'recovery', m);
         }
         await this.sessions.endReplaced(previousToken, m);
-        await m.save(passkey);
+        await this.webauthn.store(passkey, m);
         user.status = 'active';
         await m.save(user);
         const audit = {
@@ -276,7 +276,7 @@ export class AuthService {
         ),
       );
     await this.dataSource.transaction(async (m) => {
-      await m.save(passkey);
+      await this.webauthn.store(passkey, m);
       await this.audit.record(
         {
           action: 'passkey.added',

@@ -7,8 +7,11 @@ import {
   invitationStatusSchema,
   type Invitation,
   type IssuedInvitation,
+  invitationSchema,
+  issuedInvitationSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns } from '../../platform/openapi';
 import type { Principal } from '../sessions/sessions.service';
 import { InvitationsService } from './invitations.service';
 
@@ -24,6 +27,7 @@ export class InvitationsController {
 
   @Get()
   @Access.roles(['registry_admin'])
+  @Returns([invitationSchema])
   list(@Query() filter: InvitationFilterDto): Promise<Invitation[]> {
     return this.invitations.list(filter.status);
   }
@@ -31,6 +35,7 @@ export class InvitationsController {
   /** The link in the answer is the only copy of the token: show it once. It grants roles. */
   @Post()
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(issuedInvitationSchema)
   create(
     @Body() body: CreateInvitationDto,
     @CurrentPrincipal() me: Principal,
@@ -40,6 +45,7 @@ export class InvitationsController {
 
   @Delete(':id')
   @Access.roles(['registry_admin'])
+  @Returns(invitationSchema)
   revoke(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() me: Principal,

@@ -15,6 +15,7 @@ import {
   type RequestOptionsInput,
   type SoftAuthenticationResponseJSON,
 } from '@coop/testing';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Clock } from '../../platform/clock';
 import { WebauthnService } from './webauthn.service';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
@@ -138,7 +139,7 @@ describe('passkey ceremonies under attack', () => {
 
       const replay = new ApiClient(t.url);
       const second = await withoutNewSession(() => postAssertion(replay, response));
-      expectRefusal(second, 400, 'challenge-invalid');
+      expect(expectRefusal(second, 400, 'challenge-invalid').reason).toBe('challenge-used');
       expect(replay.cookie).toBeUndefined();
     });
 
@@ -148,7 +149,9 @@ describe('passkey ceremonies under attack', () => {
       const late = await withClock(5 * MINUTE + 1_000, () =>
         withoutNewSession(() => postAssertion(client, response)),
       );
-      expectRefusal(late, 400, 'challenge-invalid');
+      const doc = expectRefusal(late, 400, 'challenge-invalid');
+      expect(doc.reason).toBe('challenge-expired');
+      expect(doc.detail).toMatch(/expired/);
     });
 
     it('still accepts an answer within the five minutes (control for the expiry test)', async () => {
@@ -164,11 +167,12 @@ describe('passkey ceremonies under attack', () => {
       const response = withoutPrfResults(
         await victim.authenticator.authenticate(options, { challenge: forged }),
       );
-      expectRefusal(
+      const doc = expectRefusal(
         await withoutNewSession(() => postAssertion(client, response)),
         400,
         'challenge-invalid',
       );
+      expect(doc.reason).toBe('challenge-unknown');
     });
 
     it('refuses a registration challenge, or another session’s step-up challenge, used for sign-in', async () => {
@@ -211,19 +215,34 @@ describe('passkey ceremonies under attack', () => {
     });
 
     it.each([
-      ['a foreign origin', { origin: 'https://evil.example' }],
-      ['a foreign RP ID', { rpId: 'evil.example' }],
-      ['no user verification', { userVerified: false }],
-    ])('refuses an assertion made for %s', async (_what, overrides) => {
+      ['a foreign origin', { origin: 'https://evil.example' }, 'origin-mismatch', /web address/],
+      ['a foreign RP ID', { rpId: 'evil.example' }, 'rp-id-mismatch', /another site/],
+      ['no user verification', { userVerified: false }, 'user-not-verified', /PIN/],
+    ])('refuses an assertion made for %s, and says so', async (_what, overrides, reason, says) => {
       const { client, options } = await signInOptions();
       const response = withoutPrfResults(
         await victim.authenticator.authenticate(options, overrides),
       );
-      expectRefusal(
+      const doc = expectRefusal(
         await withoutNewSession(() => postAssertion(client, response)),
         400,
         'webauthn-failed',
       );
+      expect(doc.reason).toBe(reason);
+      expect(doc.detail).toMatch(says);
+
+      // A passkey unknown here gets the same answer: the cause reveals no account or passkey.
+      const stranger = new SoftAuthenticator({ origin: TEST_ORIGIN });
+      await stranger.register({
+        rp: { name: 'Elsewhere', id: 'localhost' },
+        user: { id: randomBytes(32).toString('base64url'), name: 'x', displayName: 'x' },
+        challenge: randomBytes(32).toString('base64url'),
+        pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+      });
+      const next = await signInOptions();
+      const unknown = withoutPrfResults(await stranger.authenticate(next.options, overrides));
+      const same = expectRefusal(await postAssertion(next.client, unknown), 400, 'webauthn-failed');
+      expect([same.reason, same.detail]).toEqual([doc.reason, doc.detail]);
     });
 
     it('refuses a tampered signature, authenticator data or client data', async () => {
@@ -252,11 +271,12 @@ describe('passkey ceremonies under attack', () => {
         const response = withoutPrfResults(
           change(await victim.authenticator.authenticate(options)),
         );
-        expectRefusal(
+        const doc = expectRefusal(
           await withoutNewSession(() => postAssertion(client, response)),
           400,
           'webauthn-failed',
         );
+        expect(doc.reason).toBe('signature-invalid');
       }
     });
 
@@ -435,26 +455,32 @@ describe('passkey ceremonies under attack', () => {
     );
 
     it.each([
-      ['a foreign origin', { origin: 'https://evil.example' }],
-      ['a foreign RP ID', { rpId: 'evil.example' }],
-      ['a challenge the server never issued', { challenge: randomBytes(32).toString('base64url') }],
-    ])('refuses a registration made for %s and stores nothing', async (_what, overrides) => {
-      const invitation = await issueInvitation();
-      const token = tokenOf(invitation.link);
-      const client = new ApiClient(t.url);
-      const authenticator = new SoftAuthenticator({ origin: TEST_ORIGIN });
-      const options = await client.post<CreationOptionsInput>('/auth/registration/options', {
-        token,
-      });
-      const response = withoutPrfResults(await authenticator.register(options.body, overrides));
-      const refused = await withoutNewSession(() =>
-        client.post('/auth/registration/verify', { token, passkeyName: 'X', response }),
-      );
-      expect(refused.status).toBe(400);
-      expectRefusal(refused, 400);
-      expect(await count('passkeys', 'user_id = $1', [invitation.invitation.userId])).toBe(0);
-      expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
-    });
+      ['a foreign origin', { origin: 'https://evil.example' }, 'origin-mismatch'],
+      ['a foreign RP ID', { rpId: 'evil.example' }, 'rp-id-mismatch'],
+      [
+        'a challenge the server never issued',
+        { challenge: randomBytes(32).toString('base64url') },
+        'challenge-unknown',
+      ],
+    ])(
+      'refuses a registration made for %s and stores nothing',
+      async (_what, overrides, reason) => {
+        const invitation = await issueInvitation();
+        const token = tokenOf(invitation.link);
+        const client = new ApiClient(t.url);
+        const authenticator = new SoftAuthenticator({ origin: TEST_ORIGIN });
+        const options = await client.post<CreationOptionsInput>('/auth/registration/options', {
+          token,
+        });
+        const response = withoutPrfResults(await authenticator.register(options.body, overrides));
+        const refused = await withoutNewSession(() =>
+          client.post('/auth/registration/verify', { token, passkeyName: 'X', response }),
+        );
+        expect(expectRefusal(refused, 400).reason).toBe(reason);
+        expect(await count('passkeys', 'user_id = $1', [invitation.invitation.userId])).toBe(0);
+        expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
+      },
+    );
 
     it('refuses a registration without user verification', async () => {
       const invitation = await issueInvitation();
@@ -465,14 +491,102 @@ describe('passkey ceremonies under attack', () => {
         token,
       });
       const response = withoutPrfResults(await careless.register(options.body));
-      expectRefusal(
+      const doc = expectRefusal(
         await withoutNewSession(() =>
           client.post('/auth/registration/verify', { token, passkeyName: 'X', response }),
         ),
         400,
         'webauthn-failed',
       );
+      expect(doc.reason).toBe('user-not-verified');
       expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
+    });
+  });
+
+  describe('the same attestation twice', () => {
+    /** `response` rebuilt to answer `challenge`: a "none" attestation is not bound to it. */
+    function reanswer(response: RegistrationResponseJSON, challenge: string) {
+      const clientData = {
+        type: 'webauthn.create',
+        challenge,
+        origin: TEST_ORIGIN,
+        crossOrigin: false,
+      };
+      return {
+        ...response,
+        response: {
+          ...response.response,
+          clientDataJSON: Buffer.from(JSON.stringify(clientData)).toString('base64url'),
+        },
+      };
+    }
+
+    async function registrationFor(invitation: IssuedInvitation) {
+      const token = tokenOf(invitation.link);
+      const client = new ApiClient(t.url);
+      const options = await client.post<CreationOptionsInput>('/auth/registration/options', {
+        token,
+      });
+      expect(options.status).toBe(200);
+      return { token, client, challenge: options.body.challenge };
+    }
+
+    it('refuses a credential already registered to someone else (409) and stores nothing', async () => {
+      const first = await registrationFor(await issueInvitation());
+      const authenticator = new SoftAuthenticator({ origin: TEST_ORIGIN });
+      const options = await first.client.post<CreationOptionsInput>('/auth/registration/options', {
+        token: first.token,
+      });
+      const original = withoutPrfResults(await authenticator.register(options.body));
+      const done = await first.client.post('/auth/registration/verify', {
+        token: first.token,
+        passkeyName: 'Mine',
+        response: original,
+      });
+      expect(done.status).toBe(200);
+
+      const invitation = await issueInvitation();
+      const second = await registrationFor(invitation);
+      const refused = await withoutNewSession(() =>
+        second.client.post('/auth/registration/verify', {
+          token: second.token,
+          passkeyName: 'Stolen',
+          response: reanswer(original, second.challenge),
+        }),
+      );
+      expectRefusal(refused, 409, 'conflict');
+      expect(await count('passkeys', 'credential_id = $1', [original.id])).toBe(1);
+      expect((await userRow(invitation.invitation.userId)).status).toBe('invited');
+      expect(await invitationStatus(invitation.invitation.id)).toBe('pending');
+    });
+
+    it('lets one of two concurrent registrations of the same attestation through, the other gets 409', async () => {
+      const invitations = [await issueInvitation(), await issueInvitation()];
+      const ceremonies = await Promise.all(invitations.map(registrationFor));
+      const authenticator = new SoftAuthenticator({ origin: TEST_ORIGIN });
+      const original = withoutPrfResults(
+        await authenticator.register({
+          rp: { name: 'Cooperation Platform', id: 'localhost' },
+          user: { id: randomBytes(32).toString('base64url'), name: 'x', displayName: 'x' },
+          challenge: ceremonies[0].challenge,
+          pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+        }),
+      );
+      const replies = await Promise.all(
+        ceremonies.map((c) =>
+          c.client.post<ProblemDocument>('/auth/registration/verify', {
+            token: c.token,
+            passkeyName: 'Twice',
+            response: reanswer(original, c.challenge),
+          }),
+        ),
+      );
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+      const refused = replies.find((r) => r.status === 409);
+      if (refused) expectRefusal(refused, 409, 'conflict');
+      expect(await count('passkeys', 'credential_id = $1', [original.id])).toBe(1);
+      const loser = invitations[replies.findIndex((r) => r.status === 409)];
+      expect((await userRow(loser.invitation.userId)).status).toBe('invited');
     });
   });
 

@@ -11,12 +11,19 @@ import {
   type RegistrationResponseJSON,
   type VerifiedRegistrationResponse,
 } from '@simplewebauthn/server';
-import { isoCBOR } from '@simplewebauthn/server/helpers';
-import { randomUUID } from 'node:crypto';
-import { IsNull, LessThan, Repository, type EntityManager } from 'typeorm';
+import {
+  convertCertBufferToPEM,
+  decodeAttestationObject,
+  decodeClientDataJSON,
+  parseAuthenticatorData,
+  validateCertificatePath,
+} from '@simplewebauthn/server/helpers';
+import { createHash, randomUUID } from 'node:crypto';
+import { IsNull, LessThan, QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import {
   PRF_SALT_V1,
   type AuthenticationResponse,
+  type PasskeyFailureReason,
   type RegistrationResponse,
 } from '@coop/contracts';
 import { Clock } from '../../platform/clock';
@@ -36,8 +43,57 @@ type WithPrfSalt<T> = Omit<T, 'extensions'> & {
 export type CreationOptions = WithPrfSalt<PublicKeyCredentialCreationOptionsJSON>;
 export type RequestOptions = WithPrfSalt<PublicKeyCredentialRequestOptionsJSON>;
 
-export const ceremonyFailed = (detail = 'The passkey response could not be verified. Try again.') =>
-  new AppError(400, 'webauthn-failed', 'Passkey check failed', detail);
+const FAILURES: Record<PasskeyFailureReason, [code: string, detail: string]> = {
+  malformed: ['webauthn-failed', 'The passkey response is malformed.'],
+  'origin-mismatch': [
+    'webauthn-failed',
+    'The passkey answered for another web address than this platform’s. Open the platform at its own address and try again.',
+  ],
+  'rp-id-mismatch': [
+    'webauthn-failed',
+    'The passkey answered for another site than this platform. Try again with a passkey made for this platform.',
+  ],
+  'user-not-verified': [
+    'webauthn-failed',
+    'The passkey did not confirm it was you (PIN, fingerprint or face). Try again and complete that check.',
+  ],
+  'signature-invalid': [
+    'webauthn-failed',
+    'The passkey’s signature did not match the request. Try again.',
+  ],
+  'attestation-invalid': [
+    'webauthn-failed',
+    'The new passkey’s attestation did not verify. Try again, or use another authenticator.',
+  ],
+  'challenge-unknown': [
+    'challenge-invalid',
+    'This passkey request was not started by this page, or was started too long ago. Start again.',
+  ],
+  'challenge-used': [
+    'challenge-invalid',
+    'This passkey request was already answered; each one is good for a single attempt. Start again.',
+  ],
+  'challenge-expired': [
+    'challenge-invalid',
+    'This passkey request expired: it is good for five minutes. Start again.',
+  ],
+};
+
+export const ceremonyFailed = (reason: PasskeyFailureReason) => {
+  const [code, detail] = FAILURES[reason];
+  const title = code === 'challenge-invalid' ? 'Passkey request expired' : 'Passkey check failed';
+  return new AppError(400, code, title, detail, { reason });
+};
+
+const alreadyRegistered = () =>
+  new AppError(
+    409,
+    'conflict',
+    'Passkey already registered',
+    'This passkey is already registered.',
+  );
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 interface ChallengeBinding {
   userId?: string | null;
@@ -102,10 +158,9 @@ export class WebauthnService {
         }
       ).challenge;
     } catch {
-      throw ceremonyFailed('The passkey response is malformed.');
+      throw ceremonyFailed('malformed');
     }
-    if (typeof challenge !== 'string' || challenge.length > 200)
-      throw ceremonyFailed('The passkey response is malformed.');
+    if (typeof challenge !== 'string' || challenge.length > 200) throw ceremonyFailed('malformed');
     const now = this.clock.now();
     // UPDATE … RETURNING spends the challenge and reads its binding in one atomic step.
     const [rows] = (await this.challenges.query(
@@ -123,15 +178,48 @@ export class WebauthnService {
       (binding.userId !== undefined && row.user_id !== binding.userId) ||
       (binding.invitationId !== undefined && row.invitation_id !== binding.invitationId) ||
       (binding.sessionId !== undefined && row.session_id !== binding.sessionId);
-    if (mismatch) {
-      throw new AppError(
-        400,
-        'challenge-invalid',
-        'Passkey request expired',
-        'This passkey request has expired or was already used. Start again.',
+    if (mismatch)
+      throw ceremonyFailed(
+        row ? 'challenge-unknown' : await this.whyRefused(challenge, ceremony, now),
       );
-    }
     return challenge;
+  }
+
+  /** Why a challenge could not be spent; a challenge of another party reads as unknown. */
+  private async whyRefused(
+    challenge: string,
+    ceremony: Ceremony,
+    now: Date,
+  ): Promise<PasskeyFailureReason> {
+    const found = await this.challenges.findOne({ where: { challenge, ceremony } });
+    if (!found) return 'challenge-unknown';
+    if (found.usedAt) return 'challenge-used';
+    return found.expiresAt <= now ? 'challenge-expired' : 'challenge-unknown';
+  }
+
+  /**
+   * The checks of the response that name a cause, run before the library's: the client data's
+   * type and origin, and the RP ID hash and user-verification flags of the authenticator data.
+   */
+  private assertAnswersThisParty(
+    clientDataJSON: string,
+    authData: Uint8Array<ArrayBuffer>,
+    type: 'webauthn.create' | 'webauthn.get',
+  ): void {
+    let client: ReturnType<typeof decodeClientDataJSON>;
+    let parsed: ReturnType<typeof parseAuthenticatorData>;
+    try {
+      client = decodeClientDataJSON(clientDataJSON);
+      parsed = parseAuthenticatorData(authData);
+    } catch {
+      throw ceremonyFailed('malformed');
+    }
+    const { flags, rpIdHash } = parsed;
+    if (client.type !== type) throw ceremonyFailed('malformed');
+    if (!this.origins.includes(client.origin)) throw ceremonyFailed('origin-mismatch');
+    if (!sha256(this.config.WEBAUTHN_RP_ID).equals(rpIdHash))
+      throw ceremonyFailed('rp-id-mismatch');
+    if (!flags.up || !flags.uv) throw ceremonyFailed('user-not-verified');
   }
 
   async registrationOptions(
@@ -176,6 +264,19 @@ export class WebauthnService {
       ceremony,
       { ...binding, userId: user.id },
     );
+    let attestation: ReturnType<typeof decodeAttestationObject>;
+    try {
+      attestation = decodeAttestationObject(
+        Buffer.from(response.response.attestationObject, 'base64url'),
+      );
+    } catch {
+      throw ceremonyFailed('malformed');
+    }
+    this.assertAnswersThisParty(
+      response.response.clientDataJSON,
+      attestation.get('authData'),
+      'webauthn.create',
+    );
     let verified: VerifiedRegistrationResponse;
     try {
       verified = await verifyRegistrationResponse({
@@ -186,20 +287,19 @@ export class WebauthnService {
         requireUserVerification: true,
       });
     } catch {
-      throw ceremonyFailed();
+      throw ceremonyFailed('attestation-invalid');
     }
-    if (!verified.verified) throw ceremonyFailed();
+    if (!verified.verified) throw ceremonyFailed('attestation-invalid');
     const info = verified.registrationInfo;
     if (this.hardenedFor(user))
-      this.assertHardenedAuthenticator(response, info.fmt, info.aaguid, info.credentialDeviceType);
-    if (await this.passkeys.exists({ where: { credentialId: info.credential.id } })) {
-      throw new AppError(
-        409,
-        'conflict',
-        'Passkey already registered',
-        'This passkey is already registered.',
+      await this.assertHardenedAuthenticator(
+        attestation.get('attStmt').get('x5c') ?? [],
+        info.fmt,
+        info.aaguid,
+        info.credentialDeviceType,
       );
-    }
+    if (await this.passkeys.exists({ where: { credentialId: info.credential.id } }))
+      throw alreadyRegistered();
     return this.passkeys.create({
       id: randomUUID(),
       credentialId: info.credential.id,
@@ -219,32 +319,43 @@ export class WebauthnService {
     });
   }
 
+  /** Saves a verified passkey; of two registrations of one credential at once, one gets 409. */
+  async store(passkey: PasskeyEntity, manager: EntityManager): Promise<void> {
+    try {
+      await manager.save(passkey);
+    } catch (error) {
+      const driverError = error instanceof QueryFailedError ? (error.driverError as unknown) : null;
+      const constraint =
+        typeof driverError === 'object' && driverError !== null && 'constraint' in driverError
+          ? driverError.constraint
+          : undefined;
+      if (constraint === 'passkeys_credential_id_unique') throw alreadyRegistered();
+      throw error;
+    }
+  }
+
   /**
    * Hardened roles need a device-bound authenticator whose make is proven by an attestation
-   * certificate (not self-attestation) and is on the allow-list.
+   * certificate chaining to a pinned vendor root (not self-attestation) and is on the allow-list.
+   * The library has already checked the attestation signature and, for packed, that the leaf's
+   * id-fido-gen-ce-aaguid extension names the AAGUID of the authenticator data.
    */
-  private assertHardenedAuthenticator(
-    response: RegistrationResponse,
+  private async assertHardenedAuthenticator(
+    x5c: Uint8Array<ArrayBuffer>[],
     fmt: string,
     aaguid: string,
     deviceType: string,
   ) {
-    const attestation = isoCBOR.decodeFirst<Map<string, unknown>>(
-      Buffer.from(response.response.attestationObject, 'base64url'),
-    );
-    const statement = attestation.get('attStmt');
-    const hasCertificate =
-      statement instanceof Map &&
-      Array.isArray(statement.get('x5c')) &&
-      (statement.get('x5c') as unknown[]).length > 0;
     const refusal =
-      fmt === 'none' || !hasCertificate
+      fmt === 'none' || x5c.length === 0
         ? 'this role needs an authenticator that proves its make (attestation), and this one did not'
-        : !this.config.AAGUID_ALLOWLIST.includes(aaguid)
-          ? `this authenticator model (${aaguid}) is not on the allow-list for this role`
-          : deviceType !== 'singleDevice'
-            ? 'this role needs a device-bound passkey, not a synced one'
-            : undefined;
+        : !(await this.chainsToPinnedRoot(x5c))
+          ? 'the authenticator’s attestation certificate does not lead to a vendor root this platform trusts'
+          : !this.config.AAGUID_ALLOWLIST.includes(aaguid)
+            ? `this authenticator model (${aaguid}) is not on the allow-list for this role`
+            : deviceType !== 'singleDevice'
+              ? 'this role needs a device-bound passkey, not a synced one'
+              : undefined;
     if (refusal)
       throw new AppError(
         400,
@@ -252,6 +363,17 @@ export class WebauthnService {
         'Authenticator not allowed',
         `Registration refused: ${refusal}.`,
       );
+  }
+
+  private async chainsToPinnedRoot(x5c: Uint8Array<ArrayBuffer>[]): Promise<boolean> {
+    const roots = this.config.ATTESTATION_ROOTS.map((r) => r.pem);
+    // The library treats an empty list of anchors as "skip path validation"; here it trusts nothing.
+    if (roots.length === 0) return false;
+    try {
+      return await validateCertificatePath(x5c.map(convertCertBufferToPEM), roots);
+    } catch {
+      return false;
+    }
   }
 
   async authenticationOptions(
@@ -287,6 +409,11 @@ export class WebauthnService {
       ceremony,
       binding,
     );
+    this.assertAnswersThisParty(
+      response.response.clientDataJSON,
+      new Uint8Array(Buffer.from(response.response.authenticatorData, 'base64url')),
+      'webauthn.get',
+    );
     const passkey = await manager.findOne(PasskeyEntity, {
       where: { credentialId: response.id, revokedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
@@ -321,10 +448,10 @@ export class WebauthnService {
         },
         requireUserVerification: true,
       });
-      if (!verified.verified) throw ceremonyFailed();
+      if (!verified.verified) throw ceremonyFailed('signature-invalid');
       newCounter = verified.authenticationInfo.newCounter;
     } catch (error) {
-      throw error instanceof AppError ? error : ceremonyFailed();
+      throw error instanceof AppError ? error : ceremonyFailed('signature-invalid');
     }
     const counterRegressed =
       (newCounter > 0 || passkey.counter > 0) && newCounter <= passkey.counter;

@@ -1,7 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Liveness, Readiness } from '@coop/contracts';
+import { livenessSchema, readinessSchema } from '@coop/contracts';
 import { Access } from '../../access';
+import { Returns } from '../openapi';
 import { HealthService } from './health.service';
 
 @ApiTags('platform')
@@ -13,6 +15,7 @@ export class HealthController {
   @Access.public()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @Returns(livenessSchema)
   live(): Liveness {
     return { status: 'ok' };
   }
@@ -21,6 +24,7 @@ export class HealthController {
   @Access.public()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Readiness: the database answers and the schema is up to date' })
+  @Returns(readinessSchema)
   ready(): Promise<Readiness> {
     return this.health.readiness();
   }
