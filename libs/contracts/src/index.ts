@@ -7,4 +7,5 @@ export * from './identity/webauthn';
 export * from './identity/passkey-failure';
 export * from './audit/audit';
 export * from './keys/keys';
+export * from './notices/notices';
 export * from './caselaw';

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '../audit';
+import { NoticesModule } from '../notices';
 import { Clock } from '../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { PostgresThrottlerStorage } from '../platform/security';
@@ -45,6 +46,7 @@ import { UsersService } from './users/users.service';
       }),
     }),
     AuditModule,
+    NoticesModule,
     StatesModule,
     TypeOrmModule.forFeature([
       UserEntity,

@@ -26,6 +26,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
 import { Returns, ReturnsProblem } from '../../platform/openapi';
+import { browserCookieOf, setBrowserCookie } from '../../notices';
 import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/security';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
@@ -90,8 +91,10 @@ export class AuthController {
       body.response,
       userAgent,
       cookieToken(req),
+      browserCookieOf(req),
     );
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
+    setBrowserCookie(res, signedIn.browserToken);
     return this.me.describe(signedIn);
   }
 
@@ -115,8 +118,14 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
-    const signedIn = await this.auth.signIn(body.response, userAgent, cookieToken(req));
+    const signedIn = await this.auth.signIn(
+      body.response,
+      userAgent,
+      cookieToken(req),
+      browserCookieOf(req),
+    );
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
+    setBrowserCookie(res, signedIn.browserToken);
     return this.me.describe(signedIn);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { AuthenticationResponse, RegistrationResponse } from '@coop/contracts';
 import { AuditService, type AuditEvent } from '../../audit';
+import { NoticesService, type SigningIn } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -21,6 +22,8 @@ export interface SignedIn {
   token: string;
   session: SessionEntity;
   user: UserEntity;
+  /** The browser cookie to keep, by which the next sign-in from it is recognised. */
+  browserToken: string;
 }
 
 /** The sign-in, registration and step-up ceremonies, with their sessions and audit trail. */
@@ -33,6 +36,7 @@ export class AuthService {
     private readonly passkeys: PasskeysService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +55,7 @@ export class AuthService {
     response: RegistrationResponse,
     userAgent?: string,
     previousToken?: string,
+    browserToken?: string,
   ): Promise<SignedIn> {
     const { invitation, user: invitee } = await this.invitations
       .findRedeemable(token)
@@ -117,7 +122,14 @@ export class AuthService {
           },
           m,
         );
-        return this.openSession(user, passkey, userAgent, m);
+        if (invitation.purpose === 'recovery')
+          await this.notices.notify(
+            user.id,
+            'passkey-added',
+            { passkeyName: passkey.name, viaRecovery: true },
+            m,
+          );
+        return this.openSession(user, passkey, userAgent, m, { browserToken, enrolment: true });
       })
       .catch(failed);
   }
@@ -130,6 +142,7 @@ export class AuthService {
     response: AuthenticationResponse,
     userAgent?: string,
     previousToken?: string,
+    browserToken?: string,
   ): Promise<SignedIn> {
     let outcome: SignedIn | 'clone';
     try {
@@ -163,7 +176,7 @@ export class AuthService {
         }
         await m.save(passkey);
         await this.sessions.endReplaced(previousToken, m);
-        return this.openSession(user, passkey, userAgent, m);
+        return this.openSession(user, passkey, userAgent, m, { browserToken, enrolment: false });
       });
     } catch (error) {
       await this.audit.record({
@@ -291,6 +304,12 @@ export class AuthService {
         },
         m,
       );
+      await this.notices.notify(
+        user.id,
+        'passkey-added',
+        { passkeyName: passkey.name, viaRecovery: false },
+        m,
+      );
     });
     return (await this.passkeys.list(user.id)).find((p) => p.id === passkey.id);
   }
@@ -323,8 +342,13 @@ export class AuthService {
     passkey: PasskeyEntity,
     userAgent: string | undefined,
     m: EntityManager,
+    browser: Pick<SigningIn, 'browserToken' | 'enrolment'>,
   ): Promise<SignedIn> {
     const { token, session } = await this.sessions.open(user, passkey.id, userAgent, m);
+    const browserToken = await this.notices.signedIn(
+      { ...browser, userId: user.id, sessionId: session.id, userAgent },
+      m,
+    );
     await this.audit.record(
       {
         action: 'auth.signed_in',
@@ -336,7 +360,7 @@ export class AuthService {
       },
       m,
     );
-    return { token, session, user };
+    return { token, session, user, browserToken };
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   UserStatus,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { NoticesService } from '../../notices';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
@@ -47,6 +48,7 @@ export class InvitationsService {
     private readonly requests: ApprovalRequestsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -118,6 +120,13 @@ export class InvitationsService {
       },
       m,
     );
+    if (purpose === 'recovery')
+      await this.notices.notify(
+        user.id,
+        'recovery-issued',
+        { expiresAt: inv.expiresAt.toISOString() },
+        m,
+      );
     return { invitation: this.view(inv, user), link: this.link(token) };
   }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { NoticesService } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { SessionsService } from '../sessions/sessions.service';
@@ -25,6 +26,7 @@ export class PasskeysService {
     @InjectRepository(PasskeyEntity) private readonly passkeys: Repository<PasskeyEntity>,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +81,12 @@ export class PasskeysService {
       }
       await m.update(PasskeyEntity, { id }, { revokedAt: this.clock.now() });
       const sessionsEnded = await this.sessions.revokeOpenedWith(id, 'passkey revoked', m);
+      await this.notices.notify(
+        userId,
+        'passkey-revoked',
+        { passkeyName: passkey.name, byAdmin: actorId !== userId },
+        m,
+      );
       await this.audit.record(
         {
           action: 'passkey.revoked',

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, Repository, type EntityManager } from 'typeorm';
 import type { Session } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { NoticesService } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
@@ -25,6 +26,7 @@ export class SessionsService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -139,6 +141,7 @@ export class SessionsService {
       );
       if (!result.affected)
         throw new AppError(404, 'not-found', 'Not found', 'No such active session.');
+      if (actorId !== userId) await this.notices.notify(userId, 'sessions-ended', { count: 1 }, m);
       await this.audit.record(
         {
           action: 'session.revoked',

@@ -1,0 +1,3 @@
+export { NoticesModule } from './notices.module';
+export { NoticesService, type SigningIn } from './notices.service';
+export { browserCookieOf, setBrowserCookie } from './browser';

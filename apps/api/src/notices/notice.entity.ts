@@ -1,0 +1,31 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { NOTICE_KINDS, type Notice } from '@coop/contracts';
+import { UserEntity } from '../identity/users/user.entity';
+
+/** Something that changed how a user can get into their account, told to that user. */
+@Entity('notices')
+@Index('notices_user_created', ['userId', 'createdAt'])
+@Check('notices_kind_known', `"kind" IN (${NOTICE_KINDS.map((k) => `'${k}'`).join(', ')})`)
+export class NoticeEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'notices_user_fk' })
+  user?: UserEntity;
+
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'jsonb' })
+  details: Notice['details'];
+
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}
