@@ -143,7 +143,10 @@ describe('identity and access, end to end over HTTP', () => {
       (await person.client.post('/me/passkeys', { passkeyName: 'Laptop', response })).status,
     ).toBe(201);
     expect((await person.client.delete(`/me/passkeys/${passkeys.body[0].id}`)).status).toBe(204);
-    expect((await person.client.get<Passkey[]>('/me/passkeys')).body.map((p) => p.name)).toEqual([
+    // This browser signed in with the passkey just revoked, so it is signed out with it.
+    expect((await person.client.get('/me')).status).toBe(401);
+    const onLaptop = await signIn(t, other2);
+    expect((await onLaptop.client.get<Passkey[]>('/me/passkeys')).body.map((p) => p.name)).toEqual([
       'Laptop',
     ]);
   });
