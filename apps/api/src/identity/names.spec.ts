@@ -1,4 +1,4 @@
-import type { Passkey, Problem } from '@coop/contracts';
+import type { Passkey, ProblemDocument } from '@coop/contracts';
 import { startTestApp, type TestApp } from '../../test/app.harness';
 import { bootstrapAdmin, IDENTITY_ENV, stepUp, type Person } from '../../test/identity.harness';
 
@@ -15,7 +15,7 @@ describe('names with invisible formatting characters', () => {
   it('refuses a passkey name that reverses its text, and keeps the old name', async () => {
     const [passkey] = (await admin.client.get<Passkey[]>('/me/passkeys')).body;
     // Displayed as "Laptop exe.png": a right-to-left override disguises what the text says.
-    const res = await admin.client.patch<Problem>(`/me/passkeys/${passkey.id}`, {
+    const res = await admin.client.patch<ProblemDocument>(`/me/passkeys/${passkey.id}`, {
       name: 'Laptop \u202Egnp.exe',
     });
     expect(res.status).toBe(422);
@@ -26,7 +26,7 @@ describe('names with invisible formatting characters', () => {
   });
 
   it('refuses a display name with a zero-width space, which would pass for another person', async () => {
-    const res = await admin.client.post<Problem>('/invitations', {
+    const res = await admin.client.post<ProblemDocument>('/invitations', {
       displayName: 'First\u200BAdmin',
       email: 'lookalike@example.org',
       roles: ['facilitator'],
@@ -36,7 +36,7 @@ describe('names with invisible formatting characters', () => {
   });
 
   it('refuses a State name with a bidirectional isolate', async () => {
-    const res = await admin.client.post<Problem>('/states', {
+    const res = await admin.client.post<ProblemDocument>('/states', {
       code: 'ZZZ',
       names: { en: 'Zed\u2067land', fr: 'Zède', ar: 'زد', es: 'Zeta' },
       regionalGroup: 'african',

@@ -11,7 +11,7 @@ import {
 import {
   PRF_SALT_V1,
   type KeyRecord,
-  type Problem,
+  type ProblemDocument,
   type UserKeys,
   type Verification,
   type WrapRecord,
@@ -305,7 +305,7 @@ describe('key directory', () => {
     expect(invited.status).toBe(201);
 
     const answer = async (caller: Person, id: string) => {
-      const res = await caller.client.get<Problem>(`/keys/users/${id}`);
+      const res = await caller.client.get<ProblemDocument>(`/keys/users/${id}`);
       return { status: res.status, type: res.body.type, detail: res.body.detail };
     };
     const nobody = await answer(viewer, randomUUID());
