@@ -21,6 +21,17 @@ async function main(): Promise<void> {
     throw error;
   }
   log.level = config.LOG_LEVEL;
+  if (config.NODE_ENV === 'production' && !config.HARDENED_ROLES.includes('registry_admin')) {
+    log.warn(
+      'HARDENED_ROLES leaves out registry_admin: Registry admins may register synced passkeys that no vendor attests',
+    );
+  }
+  if (config.ATTESTATION_ROOTS.length > 0) {
+    log.info(
+      { roots: config.ATTESTATION_ROOTS.map((r) => `${r.subject} (${r.fingerprint256})`) },
+      'attestation roots pinned for hardened roles',
+    );
+  }
 
   const database = await resolveDatabase({
     databaseUrl: config.DATABASE_URL,
