@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRoleSummary } from '../identity/labels';
+import { LastSignIn } from '../notices';
 import { hasRole, useSignedInUser } from './auth';
 import { Page } from './Page';
 
@@ -10,6 +11,7 @@ export function HomePage() {
   const summary = useRoleSummary();
   return (
     <Page title={t('home.title', { name: me.user.displayName })} lead={summary(me.user)}>
+      <LastSignIn />
       <ul className="home__links">
         <li className="card">
           <h2>

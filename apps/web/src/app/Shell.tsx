@@ -5,6 +5,7 @@ import { CaselawNavLink } from '../caselaw';
 import { signOut } from '../identity/auth/passkey-ceremonies';
 import { useRoleSummary } from '../identity/labels';
 import { LanguageSwitcher } from '../i18n';
+import { NoticesNavLink } from '../notices';
 import { Button, SkipLink } from '../ui';
 import { hasRole, useMe, useSession } from './auth';
 import './shell.css';
@@ -92,6 +93,7 @@ export function Shell() {
                   <NavItem to="/people">{t('nav.people')}</NavItem>
                   <CaselawNavLink />
                   <NavItem to="/account">{t('nav.account')}</NavItem>
+                  <NoticesNavLink />
                   {hasRole(me, 'registry_admin') && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
                 </>
               ) : (

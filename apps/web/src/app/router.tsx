@@ -11,6 +11,7 @@ import {
   UsersPage,
 } from '../identity';
 import { ContactPage, KeysGate, PeoplePage } from '../keys';
+import { NoticesPage } from '../notices';
 import { StatePage, StatesPage } from '../states';
 import { StatusPage } from '../status';
 import { AdminLayout } from './AdminLayout';
@@ -44,6 +45,7 @@ export function createAppRouter() {
                   children: [
                     { index: true, element: <HomePage /> },
                     { path: 'account', element: <AccountPage /> },
+                    { path: 'notices', element: <NoticesPage /> },
                     { path: 'people', element: <PeoplePage /> },
                     { path: 'people/:userId', element: <ContactPage /> },
                     { path: 'caselaw', children: caselawRoutes },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { apiCall, apiGet, apiSend } from '../../app/api-client';
 import { useSignedInUser } from '../../app/auth';
 import { savePasskeyWrap } from '../../keys';
+import { useNoticesChanged } from '../../notices';
 import { addPasskey } from '../auth/passkey-ceremonies';
 
 const MY_PASSKEYS = ['identity', 'me', 'passkeys'] as const;
@@ -25,7 +26,9 @@ export function useMySessions() {
 
 function usePasskeysChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: MY_PASSKEYS });
+  const noticesChanged = useNoticesChanged();
+  return () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: MY_PASSKEYS }), noticesChanged()]);
 }
 
 export function useRenamePasskey() {

@@ -1,0 +1,43 @@
+import { lastSignInSchema, noticeListSchema } from '@coop/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiCall, apiGet } from '../app/api-client';
+import { useMe } from '../app/auth';
+
+export const NOTICES_QUERY_KEY = ['notices'] as const;
+
+/** The signed-in user's notices and how many are unread; checked again every minute. */
+export function useNotices() {
+  const { data: me } = useMe();
+  return useQuery({
+    queryKey: [...NOTICES_QUERY_KEY, me?.user.id],
+    queryFn: ({ signal }) => apiGet('/me/notices', noticeListSchema, signal),
+    enabled: !!me,
+    refetchInterval: 60_000,
+  });
+}
+
+/** For screens that change what notices say (a passkey added or revoked here). */
+export function useNoticesChanged() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: NOTICES_QUERY_KEY });
+}
+
+export function useMarkRead() {
+  const changed = useNoticesChanged();
+  return useMutation({
+    mutationFn: (id: string | 'all') =>
+      apiCall('POST', id === 'all' ? '/me/notices/read' : `/me/notices/${id}/read`),
+    onSuccess: changed,
+  });
+}
+
+/** The sign-in before this session's, once per session. */
+export function useLastSignIn() {
+  const { data: me } = useMe();
+  return useQuery({
+    queryKey: [...NOTICES_QUERY_KEY, 'last-sign-in', me?.session.id],
+    queryFn: ({ signal }) => apiGet('/me/last-sign-in', lastSignInSchema, signal),
+    enabled: !!me,
+    staleTime: Infinity,
+  });
+}
