@@ -5,7 +5,6 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Post,
   Put,
@@ -21,6 +20,7 @@ import {
   editorListQuerySchema,
   exportQuerySchema,
   importFileSchema,
+  MAX_REVISION,
   revisionActionSchema,
   unpublishSchema,
   updateEntrySchema,
@@ -41,6 +41,7 @@ import {
 import { Access, CurrentPrincipal } from '../access';
 import { Returns, caselawCsvSchema } from '../platform/openapi';
 import type { Principal } from '../identity';
+import { WholeNumberPipe } from '../platform/params';
 import { CaselawEntriesService } from './entries.service';
 import { CaselawTransferService } from './transfer.service';
 
@@ -155,7 +156,7 @@ export class CaselawEditorController {
   @Returns(revisionSchema)
   revision(
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', ParseIntPipe) number: number,
+    @Param('number', new WholeNumberPipe(1, MAX_REVISION)) number: number,
   ): Promise<Revision> {
     return this.entries.revision(id, number);
   }

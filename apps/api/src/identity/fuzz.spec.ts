@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { RequestMethod } from '@nestjs/common';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -299,6 +300,42 @@ function badBodies(spec: NonNullable<Case['body']>): fc.Arbitrary<Mutation> {
   return fc.oneof(...kinds);
 }
 
+/** Bodies whose bytes are not what their Content-Encoding says, and one that inflates too far. */
+function misencodedBodies(text: string): { what: string; encoding: string; bytes: Buffer }[] {
+  const plain = Buffer.from(text);
+  const encoders = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+  return [
+    ...Object.entries(encoders).flatMap(([encoding, encode]) => {
+      const packed = encode(plain);
+      return [
+        { what: `plain JSON sent as ${encoding}`, encoding, bytes: plain },
+        { what: `truncated ${encoding}`, encoding, bytes: packed.subarray(0, packed.length >> 1) },
+        { what: `random bytes sent as ${encoding}`, encoding, bytes: randomBytes(64) },
+      ];
+    }),
+    { what: 'deflate sent as gzip', encoding: 'gzip', bytes: deflateSync(plain) },
+    { what: 'gzip sent as br', encoding: 'br', bytes: gzipSync(plain) },
+    {
+      what: '10 MB of JSON inflated from a small gzip',
+      encoding: 'gzip',
+      bytes: gzipSync(`{"a":"${' '.repeat(10_000_000)}"}`),
+    },
+  ];
+}
+
+/** Text no numeric parameter may take: negative, not a whole number, or beyond any bigint. */
+const notANumber = fc.oneof(
+  fc.integer({ max: -1 }).map(String),
+  fc.bigInt({ min: 2n ** 63n, max: 10n ** 40n }).map(String),
+  fc.constantFrom('1'.repeat(400), '1e3', '1.5', '0x10', 'NaN', 'Infinity', ' 1', ''),
+);
+/** Beyond every bound of an integer parameter (at most a million), PostgreSQL's integer too. */
+const beyondInteger = fc.oneof(
+  notANumber,
+  fc.bigInt({ min: 1_000_001n, max: 2n ** 63n }).map(String),
+  fc.constantFrom('2147483648', '4294967296'),
+);
+
 /** Path parameter values the route must refuse: not UUIDs, not State codes. */
 function badParam(name: string): fc.Arbitrary<{ what: string; segment: string }> {
   const valid = name === 'code' ? (s: string) => /^[A-Z]{3}$/.test(s) : (s: string) => UUID.test(s);
@@ -333,8 +370,9 @@ async function send(
   t: TestApp,
   method: string,
   path: string,
-  body: string | undefined,
+  body: string | Buffer | undefined,
   cookie: string | undefined,
+  headers: Record<string, string> = {},
 ): Promise<Answer> {
   const res = await fetch(`${t.url}${path}`, {
     method,
@@ -343,6 +381,7 @@ async function send(
       'X-Coop-Csrf': '1',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
     },
     body,
   });
@@ -931,6 +970,66 @@ describe('fuzzing every write endpoint', () => {
     }
     await stepUp(admin);
     expect((await admin.client.get('/me')).status).toBe(200);
+  });
+
+  it('refuses a body that does not decode as its Content-Encoding says, with a 4xx problem, and stores nothing', async () => {
+    for (const route of routes.filter((r) => r.readsBody)) {
+      const key = `${route.method} ${route.path}`;
+      const spec = cases[key];
+      if (!spec?.body) continue; // a missing base fails the first test
+      const before = await snapshot();
+      const head = await auditHead();
+      const path = fill(route.path, spec.params);
+      for (const { what, encoding, bytes } of misencodedBodies(JSON.stringify(spec.body.valid))) {
+        const answer = await send(t, route.method, path, bytes, admin.client.cookie, {
+          'Content-Encoding': encoding,
+        });
+        assertRefused(answer, `${key} with ${what}`);
+      }
+      expect({ key, tables: await snapshot() }).toEqual({ key, tables: before });
+      expect({ key, audited: await auditSince(head) }).toEqual({ key, audited: [] });
+    }
+  });
+
+  it('refuses numeric path and query parameters beyond their bounds with a 4xx problem', async () => {
+    const entry = cases['PUT /api/v1/caselaw/editor/entries/:id'].params.id;
+    // Each numeric parameter, with `{n}` where the number goes, and who may call the route.
+    const numeric: [string, Person, fc.Arbitrary<string>][] = [
+      ['/api/v1/caselaw/editor/entries/:id/revisions/{n}', target, beyondInteger],
+      ['/api/v1/caselaw/editor/entries/:id/diff?from={n}&to=1', target, beyondInteger],
+      ['/api/v1/caselaw/editor/entries/:id/diff?from=1&to={n}', target, beyondInteger],
+      ['/api/v1/caselaw/editor/entries?limit={n}', target, beyondInteger],
+      ['/api/v1/caselaw/editor/entries?offset={n}', target, beyondInteger],
+      ['/api/v1/caselaw/search?limit={n}', target, beyondInteger],
+      ['/api/v1/caselaw/search?offset={n}', target, beyondInteger],
+      ['/api/v1/audit?limit={n}', admin, beyondInteger],
+      ['/api/v1/audit/export?limit={n}', admin, beyondInteger],
+      // A sequence number: a bigint, so only what no bigint can hold is out of range.
+      ['/api/v1/audit?before={n}', admin, notANumber],
+      ['/api/v1/audit/export?before={n}', admin, notANumber],
+    ];
+    const pathNumbers = discoverRoutes(t).flatMap((r) =>
+      [...r.path.matchAll(/:(\w+)/g)]
+        .map((m) => m[1])
+        .filter((name) => !/^(id|\w+Id|code|key)$/.test(name))
+        .map((name) => r.path.replace(`:${name}`, '{n}')),
+    );
+    expect(pathNumbers.filter((p) => !numeric.some(([template]) => template === p))).toEqual([]);
+    for (const [template, caller, bad] of numeric) {
+      const url = template.replace(':id', entry);
+      const fine = await send(t, 'GET', url.replace('{n}', '1'), undefined, caller.client.cookie);
+      expect({ url, allowed: fine.status < 500 && ![401, 403].includes(fine.status) }).toEqual({
+        url,
+        allowed: true,
+      });
+      await fc.assert(
+        fc.asyncProperty(bad, async (n) => {
+          const path = url.replace('{n}', encodeURIComponent(n));
+          assertRefused(await send(t, 'GET', path, undefined, caller.client.cookie), `GET ${path}`);
+        }),
+        { numRuns: RUNS },
+      );
+    }
   });
 
   it('accepts the untouched bases afterwards: the fuzzing aimed at live requests', async () => {

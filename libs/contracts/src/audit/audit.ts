@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigintParam, wholeNumberParam } from '../platform/params';
 import { stateCodeSchema } from '../states/states';
 
 export const auditEntrySchema = z.strictObject({
@@ -24,11 +25,8 @@ export const auditQuerySchema = z.strictObject({
   stateCode: stateCodeSchema.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  before: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: bigintParam.optional(),
+  limit: wholeNumberParam(1, 500).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

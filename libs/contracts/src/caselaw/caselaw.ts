@@ -6,6 +6,7 @@ import {
   type Language,
   type LocalizedNames,
 } from '../states/states';
+import { wholeNumberParam } from '../platform/params';
 import { unsafeLinkTargets, type MdBlock } from './markdown';
 import {
   articleKey,
@@ -244,7 +245,9 @@ export const caselawContentSchema = z.discriminatedUnion('kind', [
 export type CaselawContent = z.infer<typeof caselawContentSchema>;
 
 const note = boundedText(500);
-const revisionNumber = z.number().int().min(1).max(1_000_000);
+/** Revisions of one entry are numbered from 1; a million is far beyond any editorial history. */
+export const MAX_REVISION = 1_000_000;
+const revisionNumber = z.number().int().min(1).max(MAX_REVISION);
 
 /** The id is made by the client, so a retried request never creates a second entry. */
 export const createEntrySchema = z.strictObject({
@@ -294,11 +297,7 @@ const many = <T extends z.ZodType>(item: T) =>
     .transform((v): z.infer<T>[] => (Array.isArray(v) ? v : [v]));
 
 const intParam = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,6}$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().min(min).max(max))
+  wholeNumberParam(min, max)
     .optional()
     .transform((v) => v ?? fallback);
 
@@ -344,8 +343,8 @@ export const editorListQuerySchema = z.strictObject({
 export type EditorListQuery = z.infer<typeof editorListQuerySchema>;
 
 export const diffQuerySchema = z.strictObject({
-  from: intParam(1, 1_000_000, 1),
-  to: intParam(1, 1_000_000, 1),
+  from: intParam(1, MAX_REVISION, 1),
+  to: intParam(1, MAX_REVISION, 1),
 });
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import typeIs from 'type-is';
 import { problemType } from './problem';
 import { sendProblem } from './problem.filter';
@@ -38,11 +38,27 @@ export const bodyErrorHandler: ErrorRequestHandler = (err: unknown, req, res, ne
       'The request body was not received completely.',
     ],
   };
-  const match = known[type];
+  const match = known[type] ?? decodingFailure(err, req);
   if (!match) return next(err);
   const [status, code, title, detail] = match;
   sendProblem(req, res, { type: problemType(code), title, status, detail });
 };
+
+/**
+ * zlib and brotli failures reach us as a bare 400 with no type: a body that is not the gzip,
+ * deflate or br data its Content-Encoding announces.
+ */
+function decodingFailure(err: unknown, req: Request): [number, string, string, string] | undefined {
+  const encoding = req.headers['content-encoding'];
+  const status = typeof err === 'object' && err !== null && 'status' in err ? err.status : 0;
+  if (status !== 400 || !encoding || encoding === 'identity') return undefined;
+  return [
+    400,
+    'malformed-body',
+    'Undecodable body',
+    `The request body is not valid ${encoding} data, as its Content-Encoding says it is.`,
+  ];
+}
 
 /** Any request that carries a body must declare it as JSON. */
 export const requireJsonBody: RequestHandler = (req, res, next) => {

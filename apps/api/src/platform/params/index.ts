@@ -1,0 +1,1 @@
+export { WholeNumberPipe } from './whole-number.pipe';
