@@ -1,4 +1,5 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
+import { passkeyFailureReasons, type PasskeyFailureReason } from '@coop/contracts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
@@ -24,6 +25,9 @@ type TranslatedProblem = (typeof TRANSLATED_PROBLEMS)[number];
 const isTranslated = (code: string): code is TranslatedProblem =>
   (TRANSLATED_PROBLEMS as readonly string[]).includes(code);
 
+const isPasskeyFailure = (reason: unknown): reason is PasskeyFailureReason =>
+  (passkeyFailureReasons as readonly unknown[]).includes(reason);
+
 function browserErrorName(error: unknown): string | undefined {
   if (error instanceof WebAuthnError) {
     if (error.code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return 'InvalidStateError';
@@ -44,8 +48,10 @@ export function useErrorMessage(): (error: unknown) => string | null {
     (error: unknown) => {
       if (error == null || error instanceof StepUpCancelled) return null;
       if (error instanceof ApiProblem) {
-        if (currentLanguage() !== 'en' && isTranslated(error.code)) {
-          return t(`problems.${error.code}`);
+        if (currentLanguage() !== 'en') {
+          const { reason } = error.problem;
+          if (isPasskeyFailure(reason)) return t(`passkeyFailures.${reason}`);
+          if (isTranslated(error.code)) return t(`problems.${error.code}`);
         }
         return error.problem.detail;
       }
