@@ -80,7 +80,8 @@ function fromAppError(error: AppError): Problem {
 
 /** Where requests refused before the request logger ran (CSRF, media type, body) are logged. */
 export const EARLY_LOG = 'coop.early-log';
-type EarlyLog = { warn(obj: object, msg: string): void };
+/** The Nest logger: its last argument is a context, so the message goes before it. */
+type EarlyLog = { warn(obj: object, msg: string, context: string): void };
 
 export function sendProblem(req: Request, res: Response, problem: Problem): void {
   if (res.headersSent) return;
@@ -90,11 +91,14 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
     (req.app.get(EARLY_LOG) as EarlyLog | undefined)?.warn(
       {
         requestId,
-        req: { method: req.method, path: req.path },
-        res: { status: problem.status },
+        // Shaped as the request logger's serializers read them (they keep the path only).
+        req: { method: req.method, url: req.originalUrl },
+        res: { statusCode: problem.status },
         problem: problem.type,
+        clientAddress: req.ip,
       },
       'request refused',
+      'Http',
     );
   }
   res

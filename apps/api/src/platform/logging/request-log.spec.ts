@@ -27,6 +27,12 @@ describe('the request log', () => {
       expect(link).toBeDefined();
       const admin = await enrol(api, link ?? '');
       expect((await admin.client.get('/me')).status).toBe(200);
+      // Refused before routing (no CSRF header): logged as `request refused`, with the address too.
+      const refused = await fetch(`${api.url}/api/v1/auth/sign-out?token=QueryT0kenValue`, {
+        method: 'POST',
+        headers: { 'X-Request-Id': 'refused-0123456789' },
+      });
+      expect(refused.status).toBe(403);
       await new Promise((r) => setTimeout(r, 200));
 
       // The bootstrap link is printed once as plain text on purpose; the JSON log lines never carry it.
@@ -35,6 +41,15 @@ describe('the request log', () => {
         .split('\n')
         .filter((l) => l.startsWith('{'));
       const lines = log.map((l) => JSON.parse(l) as RequestLine).filter((l) => l.req !== undefined);
+      expect(log.map((l) => JSON.parse(l) as RequestLine)).toContainEqual(
+        expect.objectContaining({
+          msg: 'request refused',
+          requestId: 'refused-0123456789',
+          req: { method: 'POST', path: '/api/v1/auth/sign-out' },
+          res: { status: 403 },
+          clientAddress: '127.0.0.1',
+        }),
+      );
       const line = (path: string) => lines.find((l) => l.req.path === `/api/v1${path}`);
       expect(line('/me')).toMatchObject({
         clientAddress: '127.0.0.1',
@@ -48,6 +63,7 @@ describe('the request log', () => {
       const token = admin.client.cookie?.split('=')[1] ?? '';
       expect(token.length).toBeGreaterThan(20);
       for (const secret of [
+        'QueryT0kenValue',
         token,
         tokenOf(link ?? ''),
         admin.me.user.email,
