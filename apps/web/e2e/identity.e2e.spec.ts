@@ -42,10 +42,12 @@ interface Catalogue {
   roles: { facilitator: string; focal_point: string };
   forbidden: { title: string };
   states: { title: string; search: string; history: { title: string } };
-  adminGrants: {
+  approvals: {
     title: string;
+    cancelOne: string;
+    cancelled: string;
     request: { open: string; title: string; person: string; submit: string; done: string };
-    decide: { approve: string; approveOne: string; approveTitle: string };
+    decide: { approveOne: string };
   };
   audit: {
     title: string;
@@ -414,31 +416,31 @@ describe('identity and access in the browser', () => {
     await page.getByRole('heading', { level: 2, name: t.states.history.title }).waitFor();
     await expectNoSeriousA11yViolations(page);
 
-    // Two people make an admin: the one who asked cannot approve, and the API says so.
-    await subnav.getByRole('link', { name: t.adminGrants.title }).click();
-    await heading(page, t.adminGrants.title);
-    await page.getByRole('button', { name: t.adminGrants.request.open }).click();
-    const request = page.getByRole('dialog', { name: t.adminGrants.request.title });
+    // Two people make an admin: the one who asked may cancel the request, not approve it.
+    await subnav.getByRole('link', { name: t.approvals.title }).click();
+    await heading(page, t.approvals.title);
+    await page.getByRole('button', { name: t.approvals.request.open }).click();
+    const request = page.getByRole('dialog', { name: t.approvals.request.title });
     await request
-      .getByRole('button', { name: new RegExp(`${t.adminGrants.request.person}$`) })
+      .getByRole('button', { name: new RegExp(`${t.approvals.request.person}$`) })
       .click();
     await page.getByRole('option', { name: /^Fatou Facilitator/ }).click();
-    await request.getByRole('button', { name: t.adminGrants.request.submit }).click();
-    await page.getByRole('status').getByText(t.adminGrants.request.done).waitFor();
-    await page
-      .getByRole('button', {
-        name: fill(t.adminGrants.decide.approveOne, { name: 'Fatou Facilitator' }),
-      })
-      .click();
-    const approve = page.getByRole('alertdialog', {
-      name: fill(t.adminGrants.decide.approveTitle, { name: 'Fatou Facilitator' }),
+    await request.getByRole('button', { name: t.approvals.request.submit }).click();
+    await page.getByRole('status').getByText(t.approvals.request.done).waitFor();
+    const cancelOwn = page.getByRole('button', {
+      name: fill(t.approvals.cancelOne, { name: 'Fatou Facilitator' }),
     });
-    await approve.getByRole('button', { name: t.adminGrants.decide.approve }).click();
-    await approve
-      .getByRole('alert')
-      .getByText('A different Registry admin must decide on a request you made.')
-      .waitFor();
-    await approve.getByRole('button', { name: t.common.cancel }).click();
+    await cancelOwn.waitFor();
+    expect(
+      await page
+        .getByRole('button', {
+          name: fill(t.approvals.decide.approveOne, { name: 'Fatou Facilitator' }),
+        })
+        .count(),
+    ).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await cancelOwn.click();
+    await page.getByRole('status').getByText(t.approvals.cancelled).waitFor();
 
     await subnav.getByRole('link', { name: t.audit.title }).click();
     await heading(page, t.audit.title);

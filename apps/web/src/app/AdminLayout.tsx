@@ -5,7 +5,7 @@ const SECTIONS = [
   ['users', 'admin.nav.users'],
   ['invitations', 'admin.nav.invitations'],
   ['states', 'admin.nav.states'],
-  ['admin-grants', 'admin.nav.adminGrants'],
+  ['approvals', 'admin.nav.approvals'],
   ['audit', 'admin.nav.audit'],
 ] as const;
 

@@ -3,7 +3,7 @@ import { AuditPage } from '../audit';
 import { caselawRoutes } from '../caselaw';
 import {
   AccountPage,
-  AdminGrantsPage,
+  ApprovalsPage,
   InvitationsPage,
   InvitePage,
   SignInPage,
@@ -63,7 +63,7 @@ export function createAppRouter() {
                         { path: 'invitations', element: <InvitationsPage /> },
                         { path: 'states', element: <StatesPage /> },
                         { path: 'states/:code', element: <StatePage /> },
-                        { path: 'admin-grants', element: <AdminGrantsPage /> },
+                        { path: 'approvals', element: <ApprovalsPage /> },
                         { path: 'audit', element: <AuditPage /> },
                       ],
                     },

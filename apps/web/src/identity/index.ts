@@ -5,4 +5,4 @@ export { AccountPage } from './me/AccountPage';
 export { UserPage } from './users/UserPage';
 export { UsersPage } from './users/UsersPage';
 export { useUserNames, useUsers } from './users/queries';
-export { AdminGrantsPage } from './admin-grants/AdminGrantsPage';
+export { ApprovalsPage } from './approvals/ApprovalsPage';

@@ -118,11 +118,8 @@ describe('two-person rule: what one Registry admin cannot do alone', () => {
       const decided = await approve(c, recovery.body.id);
       expect(decided.status).toBe(200);
       expect(decided.body.issued?.link).toMatch(/\/invite#/);
-      const asB = await enrol(
-        t,
-        decided.body.issued!.link,
-        new SoftAuthenticator({ origin: TEST_ORIGIN }),
-      );
+      const link = decided.body.issued?.link ?? '';
+      const asB = await enrol(t, link, new SoftAuthenticator({ origin: TEST_ORIGIN }));
       expect(asB.me.user.id).toBe(b.me.user.id);
 
       expectProblem(await approve(asB, grant.body.id), 409, 'approval-void');
@@ -154,7 +151,8 @@ describe('two-person rule: what one Registry admin cannot do alone', () => {
       );
       expect(recovery.status).toBe(202);
       const decided = await approve(c, recovery.body.id);
-      await enrol(t, decided.body.issued!.link, new SoftAuthenticator({ origin: TEST_ORIGIN }));
+      const link = decided.body.issued?.link ?? '';
+      await enrol(t, link, new SoftAuthenticator({ origin: TEST_ORIGIN }));
 
       const pending = await c.client.get<Approval[]>('/approvals');
       expect(pending.body.find((g) => g.id === grant.body.id)?.status).toBe('void');

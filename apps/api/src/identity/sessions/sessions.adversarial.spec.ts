@@ -23,8 +23,12 @@ async function secondDevice(t: TestApp, person: Person): Promise<Person> {
   return signIn(t, laptop);
 }
 
-const laptopKey = async (person: Person): Promise<Passkey> =>
-  (await person.client.get<Passkey[]>('/me/passkeys')).body.find((p) => p.name === 'Laptop')!;
+async function laptopKey(person: Person): Promise<Passkey> {
+  const passkeys = (await person.client.get<Passkey[]>('/me/passkeys')).body;
+  const laptop = passkeys.find((p) => p.name === 'Laptop');
+  if (!laptop) throw new Error('the laptop passkey was not added');
+  return laptop;
+}
 
 describe('sessions under attack', () => {
   let t: TestApp;
@@ -87,7 +91,9 @@ describe('sessions under attack', () => {
 
     const again = await person.client.post('/auth/sign-in/options');
     expect(again.status).toBe(200);
-    const response = withoutPrfResults(await person.authenticator.authenticate(again.body as never));
+    const response = withoutPrfResults(
+      await person.authenticator.authenticate(again.body as never),
+    );
     expect((await person.client.post('/auth/sign-in/verify', { response })).status).toBe(200);
 
     expect(person.client.cookie).not.toBe(before);

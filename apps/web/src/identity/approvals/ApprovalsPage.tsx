@@ -1,4 +1,4 @@
-import type { AdminGrant } from '@coop/contracts';
+import type { Approval, IssuedInvitation, Role } from '@coop/contracts';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -18,24 +18,48 @@ import {
   useDateTimeFormat,
   type BadgeTone,
 } from '../../ui';
+import { LinkDialog } from '../invitations/LinkDialog';
 import { useUserNames, useUsers } from '../users/queries';
 import {
-  GRANT_STATUSES,
-  useAdminGrants,
-  useDecideAdminGrant,
+  APPROVAL_STATUSES,
+  useApprovals,
+  useCancelApproval,
+  useDecideApproval,
   useRequestAdminGrant,
-  type GrantStatus,
+  type ApprovalStatus,
 } from './queries';
 
 const ALL = 'all';
-const FILTERS: readonly (GrantStatus | typeof ALL)[] = [...GRANT_STATUSES, ALL];
+const FILTERS: readonly (ApprovalStatus | typeof ALL)[] = [...APPROVAL_STATUSES, ALL];
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-const TONES: Readonly<Record<GrantStatus, BadgeTone>> = {
+const TONES: Readonly<Record<ApprovalStatus, BadgeTone>> = {
   pending: 'neutral',
   approved: 'positive',
   rejected: 'negative',
   cancelled: 'warning',
+  void: 'warning',
 };
+
+/** What the second admin is asked to approve, in words. */
+function useChangeText(): (approval: Approval) => string {
+  const { t } = useTranslation();
+  const role = (r: Role) => t(`roles.${r}`);
+  return ({ kind, change }) => {
+    switch (kind) {
+      case 'user.update':
+        return t('approvals.change.update', {
+          roles: (change.roles ?? []).map(role).join(', '),
+          state: change.stateCode ?? '—',
+        });
+      case 'user.status':
+        return t(`approvals.change.status.${change.status ?? 'suspended'}`, {
+          reason: change.reason ?? '',
+        });
+      default:
+        return t(`approvals.kind.${kind}`);
+    }
+  };
+}
 
 function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -53,7 +77,7 @@ function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () =>
   const error = describe(request.error);
   return (
     <ModalDialog
-      title={t('adminGrants.request.title')}
+      title={t('approvals.request.title')}
       isOpen
       isDismissable={!request.isPending}
       onOpenChange={(open) => {
@@ -61,16 +85,16 @@ function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () =>
       }}
     >
       <Form className="ui-form" validationBehavior="aria" onSubmit={submit}>
-        <p>{t('adminGrants.request.body')}</p>
+        <p>{t('approvals.request.body')}</p>
         {users.isPending ? (
           <Loading />
         ) : candidates.length === 0 ? (
-          <Alert tone="info">{t('adminGrants.request.nobody')}</Alert>
+          <Alert tone="info">{t('approvals.request.nobody')}</Alert>
         ) : (
           <SelectField
             name="userId"
-            label={t('adminGrants.request.person')}
-            placeholder={t('adminGrants.request.placeholder')}
+            label={t('approvals.request.person')}
+            placeholder={t('approvals.request.placeholder')}
             options={candidates}
             value={userId}
             onChange={setUserId}
@@ -83,7 +107,7 @@ function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () =>
             {t('common.cancel')}
           </Button>
           <Button type="submit" isDisabled={!userId} isPending={request.isPending}>
-            {t('adminGrants.request.submit')}
+            {t('approvals.request.submit')}
           </Button>
         </div>
       </Form>
@@ -91,17 +115,25 @@ function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone: () =>
   );
 }
 
-type Decision = { grant: AdminGrant; decision: 'approve' | 'reject' };
+type Decision = { grant: Approval; decision: 'approve' | 'reject' };
 
-export function AdminGrantsPage() {
+/**
+ * What Registry admins asked of each other: access changes that wait for a second admin. The
+ * requester may cancel their own; anyone else decides. An approved recovery shows its link here,
+ * once, to the admin who approved it.
+ */
+export function ApprovalsPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const { data: me } = useMe();
   // Pending requests are what an admin comes here for; the others are a filter away.
   const [status, setStatus] = useSearchFilter('status', FILTERS);
   const shownStatus = status ?? 'pending';
-  const grants = useAdminGrants(shownStatus === ALL ? undefined : shownStatus);
-  const decide = useDecideAdminGrant();
+  const grants = useApprovals(shownStatus === ALL ? undefined : shownStatus);
+  const decide = useDecideApproval();
+  const cancel = useCancelApproval();
+  const changeText = useChangeText();
+  const [issued, setIssued] = useState<{ issued: IssuedInvitation; name: string } | null>(null);
   const name = useUserNames();
   const when = useDateTimeFormat(WHEN);
   const [requesting, setRequesting] = useState(false);
@@ -113,8 +145,8 @@ export function AdminGrantsPage() {
 
   return (
     <Page
-      title={t('adminGrants.title')}
-      lead={t('adminGrants.lead')}
+      title={t('approvals.title')}
+      lead={t('approvals.lead')}
       actions={
         <Button
           onPress={() => {
@@ -122,15 +154,15 @@ export function AdminGrantsPage() {
             setRequesting(true);
           }}
         >
-          {t('adminGrants.request.open')}
+          {t('approvals.request.open')}
         </Button>
       }
     >
-      <div className="ui-filters" role="group" aria-label={t('adminGrants.filterLabel')}>
+      <div className="ui-filters" role="group" aria-label={t('approvals.filterLabel')}>
         <SelectField
-          label={t('adminGrants.columns.status')}
+          label={t('approvals.columns.status')}
           options={[
-            ...GRANT_STATUSES.map((s) => ({ id: s, label: t(`adminGrants.status.${s}`) })),
+            ...APPROVAL_STATUSES.map((s) => ({ id: s, label: t(`approvals.status.${s}`) })),
             { id: ALL, label: t('common.all') },
           ]}
           value={shownStatus}
@@ -138,17 +170,19 @@ export function AdminGrantsPage() {
         />
       </div>
       {done && <Alert tone="success">{done}</Alert>}
+      {cancel.error && <Alert tone="error">{describe(cancel.error)}</Alert>}
       {grants.isPending && <Loading />}
       {grants.isError && <Alert tone="error">{describe(grants.error)}</Alert>}
       {grants.data && (
-        <DataTable caption={t('adminGrants.title')}>
+        <DataTable caption={t('approvals.title')}>
           <thead>
             <tr>
-              <th scope="col">{t('adminGrants.columns.person')}</th>
-              <th scope="col">{t('adminGrants.columns.requestedBy')}</th>
-              <th scope="col">{t('adminGrants.columns.requestedAt')}</th>
-              <th scope="col">{t('adminGrants.columns.status')}</th>
-              <th scope="col">{t('adminGrants.columns.decidedBy')}</th>
+              <th scope="col">{t('approvals.columns.person')}</th>
+              <th scope="col">{t('approvals.columns.change')}</th>
+              <th scope="col">{t('approvals.columns.requestedBy')}</th>
+              <th scope="col">{t('approvals.columns.requestedAt')}</th>
+              <th scope="col">{t('approvals.columns.status')}</th>
+              <th scope="col">{t('approvals.columns.decidedBy')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('common.actions')}</span>
               </th>
@@ -157,8 +191,8 @@ export function AdminGrantsPage() {
           <tbody>
             {grants.data.length === 0 && (
               <tr>
-                <td colSpan={6} className="ui-table__empty">
-                  {t('adminGrants.empty')}
+                <td colSpan={7} className="ui-table__empty">
+                  {t('approvals.empty')}
                 </td>
               </tr>
             )}
@@ -166,16 +200,18 @@ export function AdminGrantsPage() {
               <tr key={grant.id}>
                 <th scope="row">{who(grant.userId)}</th>
                 <td>
+                  {changeText(grant)}
+                  {grant.note && <span className="ui-table__muted"> ({grant.note})</span>}
+                </td>
+                <td>
                   {who(grant.requestedBy)}
                   {grant.requestedBy === me?.user.id && (
-                    <span className="ui-table__muted"> ({t('adminGrants.you')})</span>
+                    <span className="ui-table__muted"> ({t('approvals.you')})</span>
                   )}
                 </td>
                 <td>{date(grant.requestedAt)}</td>
                 <td>
-                  <Badge tone={TONES[grant.status]}>
-                    {t(`adminGrants.status.${grant.status}`)}
-                  </Badge>
+                  <Badge tone={TONES[grant.status]}>{t(`approvals.status.${grant.status}`)}</Badge>
                 </td>
                 <td>
                   {who(grant.decidedBy)}
@@ -187,13 +223,30 @@ export function AdminGrantsPage() {
                   )}
                 </td>
                 <td className="ui-table__actions">
+                  {grant.status === 'pending' && grant.requestedBy === me?.user.id && (
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      isPending={cancel.isPending && cancel.variables === grant.id}
+                      aria-label={t('approvals.cancelOne', { name: who(grant.userId) })}
+                      onPress={() => {
+                        setDone(null);
+                        cancel.mutate(grant.id, {
+                          onSuccess: () => setDone(t('approvals.cancelled')),
+                        });
+                      }}
+                    >
+                      {t('approvals.cancel')}
+                    </Button>
+                  )}
                   {grant.status === 'pending' &&
+                    grant.requestedBy !== me?.user.id &&
                     (['approve', 'reject'] as const).map((decision) => (
                       <Button
                         key={decision}
                         variant={decision === 'approve' ? 'secondary' : 'danger'}
                         size="small"
-                        aria-label={t(`adminGrants.decide.${decision}One`, {
+                        aria-label={t(`approvals.decide.${decision}One`, {
                           name: who(grant.userId),
                         })}
                         onPress={() => {
@@ -202,7 +255,7 @@ export function AdminGrantsPage() {
                           setDeciding({ grant, decision });
                         }}
                       >
-                        {t(`adminGrants.decide.${decision}`)}
+                        {t(`approvals.decide.${decision}`)}
                       </Button>
                     ))}
                 </td>
@@ -216,21 +269,21 @@ export function AdminGrantsPage() {
           onClose={() => setRequesting(false)}
           onDone={() => {
             setRequesting(false);
-            setDone(t('adminGrants.request.done'));
+            setDone(t('approvals.request.done'));
           }}
         />
       )}
       <ConfirmDialog
         title={
           deciding
-            ? t(`adminGrants.decide.${deciding.decision}Title`, {
+            ? t(`approvals.decide.${deciding.decision}Title`, {
                 name: who(deciding.grant.userId),
               })
             : ''
         }
         isOpen={deciding !== null}
         onCancel={() => setDeciding(null)}
-        confirmLabel={deciding ? t(`adminGrants.decide.${deciding.decision}`) : ''}
+        confirmLabel={deciding ? t(`approvals.decide.${deciding.decision}`) : ''}
         cancelLabel={t('common.cancel')}
         tone={deciding?.decision === 'reject' ? 'danger' : 'primary'}
         isPending={decide.isPending}
@@ -241,20 +294,25 @@ export function AdminGrantsPage() {
           decide.mutate(
             { id: grant.id, decision },
             {
-              onSuccess: () => {
+              onSuccess: (answer) => {
                 setDeciding(null);
-                setDone(t(`adminGrants.decide.${decision}Done`, { name: who(grant.userId) }));
+                setDone(t(`approvals.decide.${decision}Done`, { name: who(grant.userId) }));
+                if (answer.issued) setIssued({ issued: answer.issued, name: who(grant.userId) });
               },
             },
           );
         }}
       >
+        <p>{deciding && changeText(deciding.grant)}</p>
         <p>
           {deciding?.decision === 'approve'
-            ? t('adminGrants.decide.approveBody')
-            : t('adminGrants.decide.rejectBody')}
+            ? t(`approvals.decide.approveBody.${deciding.grant.kind}`)
+            : t('approvals.decide.rejectBody')}
         </p>
       </ConfirmDialog>
+      {issued && (
+        <LinkDialog link={issued.issued.link} name={issued.name} onClose={() => setIssued(null)} />
+      )}
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import type { ChangeStatus, IssuedInvitation, User } from '@coop/contracts';
+import type { Approval, ChangeStatus, IssuedInvitation, User } from '@coop/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ export function StatusDialog({
   user: User;
   status: StatusChange;
   onClose: () => void;
-  onDone: (user: User) => void;
+  onDone: (outcome: User | Approval) => void;
 }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
@@ -113,7 +113,7 @@ export function EditUserDialog({
 }: {
   user: User;
   onClose: () => void;
-  onDone: (user: User) => void;
+  onDone: (outcome: User | Approval) => void;
 }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
@@ -210,7 +210,7 @@ export function RecoveryDialog({
 }: {
   user: User;
   onClose: () => void;
-  onIssued: (issued: IssuedInvitation) => void;
+  onIssued: (outcome: IssuedInvitation | Approval) => void;
 }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();

@@ -9,6 +9,7 @@ import { Page, Section } from '../../app/Page';
 import { AttestKeySection } from '../../keys';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
+import { isApproval } from '../approvals/queries';
 import { LinkDialog } from '../invitations/LinkDialog';
 import { PasskeyTable } from '../passkeys/PasskeyTable';
 import { SessionTable } from '../sessions/SessionTable';
@@ -143,9 +144,13 @@ function UserDetail({ user }: { user: User }) {
           user={user}
           status={dialog.status}
           onClose={close}
-          onDone={(updated) => {
+          onDone={(outcome) => {
             close();
-            setDone(t(`users.statusChange.${dialog.status}.done`, { name: updated.displayName }));
+            setDone(
+              isApproval(outcome)
+                ? t('approvals.sent')
+                : t(`users.statusChange.${dialog.status}.done`, { name: outcome.displayName }),
+            );
           }}
         />
       )}
@@ -153,9 +158,13 @@ function UserDetail({ user }: { user: User }) {
         <EditUserDialog
           user={user}
           onClose={close}
-          onDone={(updated) => {
+          onDone={(outcome) => {
             close();
-            setDone(t('users.edit.done', { name: updated.displayName }));
+            setDone(
+              isApproval(outcome)
+                ? t('approvals.sent')
+                : t('users.edit.done', { name: outcome.displayName }),
+            );
           }}
         />
       )}
@@ -163,7 +172,11 @@ function UserDetail({ user }: { user: User }) {
         <RecoveryDialog
           user={user}
           onClose={close}
-          onIssued={(issued) => setDialog({ kind: 'link', issued })}
+          onIssued={(outcome) => {
+            if (!isApproval(outcome)) return setDialog({ kind: 'link', issued: outcome });
+            close();
+            setDone(t('approvals.sentRecovery'));
+          }}
         />
       )}
       {dialog?.kind === 'link' && (

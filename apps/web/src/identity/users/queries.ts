@@ -1,4 +1,5 @@
 import {
+  approvalSchema,
   issuedInvitationSchema,
   passkeySchema,
   sessionSchema,
@@ -55,15 +56,21 @@ export function useUserSessions(id: string) {
   });
 }
 
+/** Done at once, or, for a Registry admin, a request waiting for a second admin (202). */
+const userOrApproval = z.union([userSchema, approvalSchema]);
+
 function useUsersChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
+    await queryClient.invalidateQueries({ queryKey: ['identity', 'approvals'] });
+  };
 }
 
 export function useUpdateUser(id: string) {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (update: UpdateUser) => apiSend('PATCH', `/users/${id}`, update, userSchema),
+    mutationFn: (update: UpdateUser) => apiSend('PATCH', `/users/${id}`, update, userOrApproval),
     onSuccess: changed,
   });
 }
@@ -72,7 +79,7 @@ export function useChangeStatus(id: string) {
   const changed = useUsersChanged();
   return useMutation({
     mutationFn: (change: ChangeStatus) =>
-      apiSend('POST', `/users/${id}/status`, change, userSchema),
+      apiSend('POST', `/users/${id}/status`, change, userOrApproval),
     onSuccess: changed,
   });
 }
@@ -85,9 +92,12 @@ export function useRecoveryInvitation(id: string) {
         'POST',
         `/users/${id}/recovery-invitation`,
         { expiresInHours },
-        issuedInvitationSchema,
+        z.union([issuedInvitationSchema, approvalSchema]),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['identity', 'invitations'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['identity', 'invitations'] });
+      await queryClient.invalidateQueries({ queryKey: ['identity', 'approvals'] });
+    },
   });
 }
 
