@@ -2,8 +2,14 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { auditQuerySchema, type AuditEntry } from '@coop/contracts';
+import {
+  auditQuerySchema,
+  type AuditEntry,
+  auditPageSchema,
+  chainVerdictSchema,
+} from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns, auditLinesSchema } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { AuditService } from './audit.service';
 
@@ -16,6 +22,7 @@ export class AuditController {
 
   @Get()
   @Access.roles(['registry_admin'])
+  @Returns(auditPageSchema)
   list(
     @Query() query: AuditQueryDto,
   ): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
@@ -27,6 +34,7 @@ export class AuditController {
   @Access.roles(['registry_admin'], { stepUp: true })
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @Returns({ 'application/x-ndjson': auditLinesSchema })
   async export(
     @Query() query: AuditQueryDto,
     @Res() res: Response,
@@ -52,6 +60,7 @@ export class AuditController {
 
   @Get('verify')
   @Access.roles(['registry_admin'])
+  @Returns(chainVerdictSchema)
   verify() {
     return this.audit.verify();
   }

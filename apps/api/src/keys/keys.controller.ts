@@ -10,8 +10,14 @@ import {
   type Verification,
   type WrapKind,
   type WrapRecord,
+  rootKeySchema,
+  userKeysSchema,
+  verificationSchema,
+  wrapKindSchema,
+  wrapRecordSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { KeysService } from './keys.service';
 
@@ -27,6 +33,7 @@ export class KeysController {
 
   @Get('me')
   @Access.signedIn()
+  @Returns(userKeysSchema)
   mine(@CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
     return this.keys.userKeys(user.id);
   }
@@ -34,6 +41,7 @@ export class KeysController {
   /** Publishes new keys (first enrolment or a key change) with their wrapped private bundle. */
   @Put('me')
   @Access.signedIn({ stepUp: true })
+  @Returns(userKeysSchema)
   enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
     return this.keys.enrol(user.id, body);
   }
@@ -41,6 +49,7 @@ export class KeysController {
   /** The PRF wrap of the passkey this session was opened with, and nothing else. */
   @Get('me/wraps')
   @Access.signedIn()
+  @Returns([wrapRecordSchema])
   sessionWraps(@CurrentPrincipal() { user, session }: Principal): Promise<WrapRecord[]> {
     return this.keys.sessionWraps(user.id, session.passkeyId);
   }
@@ -48,12 +57,14 @@ export class KeysController {
   /** Every wrap, recovery and passphrase ones included: material for offline guessing. */
   @Get('me/wraps/all')
   @Access.signedIn({ stepUp: true })
+  @Returns([wrapRecordSchema])
   wraps(@CurrentPrincipal() { user }: Principal): Promise<WrapRecord[]> {
     return this.keys.wraps(user.id);
   }
 
   @Get('me/wraps/kinds')
   @Access.signedIn()
+  @Returns([wrapKindSchema])
   wrapKinds(@CurrentPrincipal() { user }: Principal): Promise<WrapKind[]> {
     return this.keys.wrapKinds(user.id);
   }
@@ -67,12 +78,14 @@ export class KeysController {
 
   @Get('root')
   @Access.signedIn()
+  @Returns(rootKeySchema)
   root() {
     return this.keys.root();
   }
 
   @Get('verifications')
   @Access.signedIn()
+  @Returns([verificationSchema])
   verifications(@CurrentPrincipal() { user }: Principal): Promise<Verification[]> {
     return this.keys.verifications(user.id);
   }
@@ -80,6 +93,7 @@ export class KeysController {
   @Post('verifications')
   @HttpCode(200)
   @Access.signedIn()
+  @Returns(verificationSchema)
   verify(
     @Body() body: RecordVerificationDto,
     @CurrentPrincipal() { user }: Principal,
@@ -89,12 +103,14 @@ export class KeysController {
 
   @Get('users/:userId')
   @Access.signedIn()
+  @Returns(userKeysSchema)
   userKeys(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserKeys> {
     return this.keys.directoryEntry(userId);
   }
 
   @Post('users/:userId/attestations')
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(userKeysSchema)
   attest(
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: AttestationDto,

@@ -17,8 +17,13 @@ import {
   type Me,
   type Passkey,
   type Session,
+  creationOptionsSchema,
+  meSchema,
+  passkeySchema,
+  sessionSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns } from '../../platform/openapi';
 import { AuthService } from '../auth/auth.service';
 import type { CreationOptions } from '../passkeys/webauthn.service';
 import { PasskeysService } from '../passkeys/passkeys.service';
@@ -42,12 +47,14 @@ export class MeController {
 
   @Get()
   @Access.signedIn()
+  @Returns(meSchema)
   get(@CurrentPrincipal() principal: Principal): Me {
     return this.me.describe(principal);
   }
 
   @Get('passkeys')
   @Access.signedIn()
+  @Returns([passkeySchema])
   listPasskeys(@CurrentPrincipal() { user }: Principal): Promise<Passkey[]> {
     return this.passkeys.list(user.id);
   }
@@ -55,18 +62,21 @@ export class MeController {
   @Post('passkeys/options')
   @HttpCode(200)
   @Access.signedIn({ stepUp: true })
+  @Returns(creationOptionsSchema)
   addPasskeyOptions(@CurrentPrincipal() { user, session }: Principal): Promise<CreationOptions> {
     return this.auth.addPasskeyOptions(user, session);
   }
 
   @Post('passkeys')
   @Access.signedIn({ stepUp: true })
+  @Returns(passkeySchema)
   addPasskey(@Body() body: AddPasskeyDto, @CurrentPrincipal() { user, session }: Principal) {
     return this.auth.addPasskey(user, session, body.passkeyName, body.response);
   }
 
   @Patch('passkeys/:id')
   @Access.signedIn()
+  @Returns(passkeySchema)
   renamePasskey(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenamePasskeyDto,
@@ -87,6 +97,7 @@ export class MeController {
 
   @Get('sessions')
   @Access.signedIn()
+  @Returns([sessionSchema])
   listSessions(@CurrentPrincipal() { user, session }: Principal): Promise<Session[]> {
     return this.sessions.listActive(user.id, session.id);
   }

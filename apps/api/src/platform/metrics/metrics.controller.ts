@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { Access } from '../../access';
+import { Returns, prometheusTextSchema } from '../openapi';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AppError } from '../errors';
 import { MetricsService } from './metrics.service';
@@ -24,6 +25,7 @@ export class MetricsController {
     description:
       'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; without it, only loopback callers are answered.',
   })
+  @Returns({ 'text/plain': prometheusTextSchema })
   async scrape(@Req() req: Request): Promise<string> {
     const token = this.config.METRICS_TOKEN;
     const allowed = token
