@@ -27,8 +27,14 @@ import {
   type Passkey,
   type Session,
   type User,
+  approvalSchema,
+  issuedInvitationSchema,
+  passkeySchema,
+  sessionSchema,
+  userSchema,
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
+import { Returns } from '../../platform/openapi';
 import type { Outcome } from '../approvals/approval-requests.service';
 import { StateCodePipe } from '../../states';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -76,12 +82,14 @@ export class UsersController {
 
   @Get(':id')
   @Access.roles(['registry_admin'])
+  @Returns(userSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
     return this.users.get(id);
   }
 
   @Patch(':id')
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(userSchema, { 202: approvalSchema })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserDto,
@@ -94,6 +102,7 @@ export class UsersController {
   @Post(':id/status')
   @HttpCode(200)
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(userSchema, { 202: approvalSchema })
   async changeStatus(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeStatusDto,
@@ -105,6 +114,7 @@ export class UsersController {
 
   @Post(':id/recovery-invitation')
   @Access.roles(['registry_admin'], { stepUp: true })
+  @Returns(issuedInvitationSchema, { 202: approvalSchema })
   async recover(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecoveryDto,
@@ -116,6 +126,7 @@ export class UsersController {
 
   @Get(':id/passkeys')
   @Access.roles(['registry_admin'])
+  @Returns([passkeySchema])
   listPasskeys(@Param('id', ParseUUIDPipe) id: string): Promise<Passkey[]> {
     return this.passkeys.list(id);
   }
@@ -133,6 +144,7 @@ export class UsersController {
 
   @Get(':id/sessions')
   @Access.roles(['registry_admin'])
+  @Returns([sessionSchema])
   listSessions(@Param('id', ParseUUIDPipe) id: string): Promise<Session[]> {
     return this.sessions.listActive(id);
   }
