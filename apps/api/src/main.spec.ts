@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -61,6 +61,13 @@ describe('the API process', () => {
       const url = `postgresql://postgres:${password}@127.0.0.1:${env.EMBEDDED_PG_PORT}/coop`;
       const client = new Client({ connectionString: url });
       await client.connect();
+      // The API signs in as its own role, whose password is kept like the superuser's.
+      const { rows: sessions } = await client.query(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'coop' AND application_name = 'coop'`,
+      );
+      expect(sessions).toEqual([{ usename: 'coop_app' }]);
+      expect(statSync(join(dataDir, 'pg-app-password')).mode & 0o777).toBe(0o600);
+      expect(first.output()).not.toContain('give the application its own role');
       await client.query('CREATE TABLE restart_probe (note text)');
       await client.query("INSERT INTO restart_probe VALUES ('kept')");
       await client.end();
@@ -85,7 +92,8 @@ describe('the API process', () => {
     const database = await createTestDatabase('empty');
     const dataDir = join(tmpdir(), `coop-unused-${Date.now()}`);
     const api = launchApi({
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
+      DATABASE_OWNER_URL: database.url,
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
     });
@@ -101,11 +109,16 @@ describe('the API process', () => {
       expect(api.output()).toMatch(
         /No Registry admin exists yet[\s\S]*http:\/\/localhost:\d+\/invite#[A-Za-z0-9_-]{43}/,
       );
+      expect(api.output()).not.toContain('give the application its own role');
       expect(await stopApi(api)).toBe(0);
+      // One URL for both, as before DATABASE_OWNER_URL existed: it works, and the operator is told.
       const again = launchApi({ DATABASE_URL: database.url, PORT: String(await freePort()) });
       await waitUntilReady(again);
       expect(await stopApi(again)).toBe(0);
       expect(again.output()).not.toContain('No Registry admin exists yet');
+      expect(again.output()).toMatch(
+        /"problem":"postgres is a superuser".*give the application its own role/,
+      );
     } finally {
       api.child.kill('SIGTERM');
       await database.drop();
@@ -114,7 +127,7 @@ describe('the API process', () => {
 
   it('logs one JSON line per request with its request id, and no headers, query strings or bodies', async () => {
     const database = await createTestDatabase();
-    const api = launchApi({ DATABASE_URL: database.url, PORT: String(await freePort()) });
+    const api = launchApi({ DATABASE_URL: database.appUrl, PORT: String(await freePort()) });
     try {
       await waitUntilReady(api);
       const res = await fetch(`${api.url}/api/v1/unknown?token=QueryT0kenValue`, {

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { resolveDatabase } from '@coop/database';
+import {
+  privilegedRoleProblem,
+  resolveDatabase,
+  runMigrations,
+  type DatabaseTarget,
+} from '@coop/database';
 import pino from 'pino';
 import { createApp } from './app.factory';
 import { InvitationsService } from './identity';
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
 
   const database = await resolveDatabase({
     databaseUrl: config.DATABASE_URL,
+    ownerUrl: config.DATABASE_OWNER_URL,
     dataDir: config.DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
     onLog: (line) => log.debug({ component: 'embedded-postgres' }, line),
@@ -59,10 +65,12 @@ async function main(): Promise<void> {
     log.info('using the PostgreSQL server named by DATABASE_URL');
   }
 
-  const app = await createApp(config, database.url).catch(async (error: unknown) => {
-    await embedded?.stop();
-    throw error;
-  });
+  const app = await prepareSchema(config, database)
+    .then(() => createApp(config, database.url))
+    .catch(async (error: unknown) => {
+      await embedded?.stop();
+      throw error;
+    });
   await app.listen(config.PORT, config.HOST);
   log.info(
     { url: config.PUBLIC_ORIGIN, host: config.HOST, port: config.PORT },
@@ -93,6 +101,22 @@ async function main(): Promise<void> {
   // `on`, not `once`: a second signal must not kill the process before the database stops.
   process.on('SIGTERM', (s) => void shutdown(s));
   process.on('SIGINT', (s) => void shutdown(s));
+}
+
+/** Migrates as the schema owner, and says so when the application's own role is as strong. */
+async function prepareSchema(config: AppConfig, database: DatabaseTarget): Promise<void> {
+  if (config.MIGRATIONS_RUN) {
+    for (const name of await runMigrations(database.ownerUrl))
+      log.info({ name }, 'migration applied');
+  }
+  const problem = await privilegedRoleProblem(database.url);
+  if (problem) {
+    log.warn(
+      { problem },
+      "DATABASE_URL signs in with a role that could disable the audit log's triggers; " +
+        'give the application its own role and set DATABASE_OWNER_URL for migrations',
+    );
+  }
 }
 
 /** With no Registry admin and no link waiting, print a one-time link to enrol the first one. */

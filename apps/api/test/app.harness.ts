@@ -24,7 +24,7 @@ export async function startTestApp(
     ...env,
     NODE_ENV: 'test',
   });
-  const app = await createApp(config, database.url, extraModules);
+  const app = await createApp(config, database.appUrl, extraModules);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -17,10 +17,14 @@ describe('coop CLI', () => {
   });
   afterAll(() => empty.drop());
 
-  it('migrates an empty database, then finds nothing to do', () => {
-    expect(runCli(['migrate'], { DATABASE_URL: empty.url })).toMatch(
-      /^applied IdentityAndAudit\d+/m,
+  it('migrates an empty database as the owner named by DATABASE_OWNER_URL, then finds nothing to do', () => {
+    // The application's role cannot create the schema; the owner can, with the app's URL beside it.
+    expect(failureOf(() => runCli(['migrate'], { DATABASE_URL: empty.appUrl })).stderr).toMatch(
+      /permission denied for schema public/,
     );
+    expect(
+      runCli(['migrate'], { DATABASE_URL: empty.appUrl, DATABASE_OWNER_URL: empty.url }),
+    ).toMatch(/^applied IdentityAndAudit\d+/m);
     expect(runCli(['migrate'], { DATABASE_URL: empty.url })).toBe(
       'database schema is up to date\n',
     );

@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { appRoleUrl } from '@coop/database';
 
 export const TEMPLATE_DATABASE = 'coop_template';
 export const TEST_ADMIN_URL_ENV = 'COOP_TEST_ADMIN_URL';
+export const TEST_APP_PASSWORD_ENV = 'COOP_TEST_APP_PASSWORD';
 
 export interface TestDatabase {
+  /** As the admin who owns the schema: for migrating, and for tests that plant data directly. */
   readonly url: string;
+  /** As the application's role, the way the API signs in. */
+  readonly appUrl: string;
   readonly name: string;
   drop(): Promise<void>;
 }
@@ -42,8 +47,11 @@ export async function createTestDatabase(
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}${template}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  const appPassword = process.env[TEST_APP_PASSWORD_ENV];
+  if (!appPassword) throw new Error(`${TEST_APP_PASSWORD_ENV} is not set by the jest globalSetup`);
   return {
     url: url.toString(),
+    appUrl: appRoleUrl(url.toString(), appPassword),
     name,
     drop: async () => {
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

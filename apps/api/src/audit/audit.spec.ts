@@ -14,13 +14,17 @@ import { AuditService } from './audit.service';
 describe('hash-chained audit log', () => {
   let t: TestApp;
   let admin: Person;
-  let db: DataSource;
+  /** As the schema owner: the application's own role cannot even try what these tests do. */
+  let owner: DataSource;
   beforeAll(async () => {
     t = await startTestApp(IDENTITY_ENV);
     admin = await bootstrapAdmin(t);
-    db = t.app.get(DataSource);
+    owner = await new DataSource({ type: 'postgres', url: t.database.url }).initialize();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await owner.destroy();
+    await t.close();
+  });
 
   it('records security events without secrets', async () => {
     const person = await invitePerson(t, admin, ['focal_point'], 'SEN');
@@ -77,12 +81,12 @@ describe('hash-chained audit log', () => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself, even to the owner', async () => {
+    await expect(owner.query(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.query(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
-    await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
   });
 
   it('names the first tampered entry in `coop audit verify`', async () => {
@@ -90,10 +94,10 @@ describe('hash-chained audit log', () => {
       runCli(['audit', 'verify'], { DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' }),
     ).toMatch(/^audit log intact/);
     // Someone with superuser access bypasses the trigger and edits one row.
-    const [{ seq }] = (await db.query(
+    const [{ seq }] = (await owner.query(
       `SELECT seq FROM audit_log WHERE action = 'passkey.added' ORDER BY seq LIMIT 1`,
     )) as { seq: string }[];
-    await db.transaction(async (m) => {
+    await owner.transaction(async (m) => {
       await m.query(`SET LOCAL session_replication_role = replica`);
       await m.query(
         `UPDATE audit_log SET details = details || '{"deviceType":"forged"}' WHERE seq = $1`,

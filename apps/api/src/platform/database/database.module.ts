@@ -19,7 +19,7 @@ export class DatabaseModule {
             poolSize: config.DATABASE_POOL_SIZE,
             entities: [ENTITIES_GLOB],
           }),
-          migrationsRun: config.MIGRATIONS_RUN,
+          // Migrations run before, as the schema owner (see main.ts); this is the app's role.
           retryAttempts: 0,
         }),
       ],
