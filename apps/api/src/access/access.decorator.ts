@@ -26,6 +26,7 @@ const declare = (rule: AccessRule, summary: string) =>
     SetMetadata(ACCESS_RULE, rule),
     ApiExtension('x-access', summary),
     ...(rule.kind === 'public' ? [ApiSecurity({})] : [ApiCookieAuth('session')]),
+    ...(rule.kind === 'signed-in' && rule.stepUp ? [ApiExtension('x-step-up', true)] : []),
   );
 
 const describe = (what: string, options?: SignedInOptions) =>

@@ -93,7 +93,7 @@ export const addPasskeyRequestSchema = z.strictObject({
 
 const credentialDescriptor = z.strictObject({
   id: z.string(),
-  type: z.literal('public-key'),
+  type: z.string(),
   transports: z.array(z.string()).optional(),
 });
 
@@ -113,7 +113,7 @@ export const creationOptionsSchema = z.strictObject({
   timeout: z.number().optional(),
   excludeCredentials: z.array(credentialDescriptor).optional(),
   authenticatorSelection: z
-    .looseObject({
+    .strictObject({
       authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
       requireResidentKey: z.boolean().optional(),
       residentKey: z.enum(['discouraged', 'preferred', 'required']).optional(),

@@ -311,7 +311,10 @@ export class AuthService {
         m,
       );
     });
-    return (await this.passkeys.list(user.id)).find((p) => p.id === passkey.id);
+    const added = (await this.passkeys.list(user.id)).find((p) => p.id === passkey.id);
+    // Stored in the transaction above: missing, it is a bug, not the caller's mistake.
+    if (!added) throw new Error(`passkey ${passkey.id} was stored but is not listed`);
+    return added;
   }
 
   async signOut(user: UserEntity, session: SessionEntity): Promise<void> {

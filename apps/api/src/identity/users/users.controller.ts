@@ -76,6 +76,7 @@ export class UsersController {
 
   @Get()
   @Access.roles(['registry_admin'])
+  @Returns([userSchema])
   list(@Query() filter: UserFilterDto): Promise<User[]> {
     return this.users.list(filter);
   }
@@ -169,6 +170,7 @@ export class StateMembersController {
 
   @Get()
   @Access.ownState('code', ['registry_admin', 'facilitator'])
+  @Returns([userSchema])
   list(@Param('code', StateCodePipe) code: string): Promise<User[]> {
     return this.users.membersOf(code);
   }

@@ -118,9 +118,6 @@ export function componentSchemas(): Record<string, object> {
     unrepresentable: 'any',
   });
   return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [
-      id,
-      schema,
-    ]),
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
   );
 }

@@ -1,0 +1,159 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  ResponsesObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { STATUS_CODES } from 'node:http';
+import { CSRF_HEADER } from '../security';
+import {
+  PROBLEMS_EXTENSION,
+  RETURNS_EXTENSION,
+  type BodyRef,
+  type BodyRefs,
+} from './returns.decorator';
+import { componentSchemas, schemaRef } from './schemas';
+
+export const SESSION_SCHEME = 'session';
+export const CSRF_SCHEME = 'csrf';
+const SAFE_METHODS = new Set(['get', 'head', 'options']);
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export const SECURITY_SCHEMES = {
+  [SESSION_SCHEME]: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-coop-session',
+    description:
+      'The session, set by `POST /api/v1/auth/sign-in/verify` (or registration) as an HttpOnly, ' +
+      'Secure, SameSite=Strict cookie. It expires after a period without use and at an absolute ' +
+      'limit (see `session` in `GET /api/v1/me`).',
+  },
+  [CSRF_SCHEME]: {
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
+    description:
+      `Every request whose method is not GET, HEAD or OPTIONS must send \`${CSRF_HEADER}: 1\`. ` +
+      'A request that sends an `Origin` header must come from the platform’s own origin (or a ' +
+      'configured extra WebAuthn origin), and one that browsers mark `Sec-Fetch-Site: ' +
+      'cross-site` is refused. A refused request answers 403 `urn:coop:problem:csrf` and ' +
+      'changes nothing.',
+  },
+} as const;
+
+const problem = (description: string): ResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: schemaRef('Problem') } } },
+});
+
+/** Shared answers of `components.responses`; every one is an RFC 9457 problem document. */
+const PROBLEMS = {
+  400: problem('The request could not be read: malformed JSON, an unknown content encoding, …'),
+  401: problem(
+    'Not signed in (`urn:coop:problem:unauthenticated`), or, on an operation with ' +
+      '`x-step-up`, no passkey confirmation within the last few minutes ' +
+      '(`urn:coop:problem:step-up-required`: confirm through `/api/v1/auth/step-up/options` ' +
+      'and `/api/v1/auth/step-up/verify`, then retry).',
+  ),
+  403: problem(
+    'Refused: the caller lacks the role `x-access` names (`urn:coop:problem:forbidden`), or ' +
+      'the request failed the CSRF rule (`urn:coop:problem:csrf`).',
+  ),
+  404: problem('Nothing with that identifier, or nothing the caller may see.'),
+  409: problem('The request conflicts with the current state of what it acts on.'),
+  410: problem('The link or challenge has expired or was already used.'),
+  422: problem('The body or query failed validation; `errors` lists each field.'),
+  429: problem('Too many attempts from this client address; retry after `Retry-After` seconds.'),
+} as const;
+export type ProblemStatus = keyof typeof PROBLEMS;
+
+const problemRef = (status: ProblemStatus): ReferenceObject => ({
+  $ref: `#/components/responses/Problem${status}`,
+});
+
+const bodySchema = ({ id, list }: BodyRef): SchemaObject | ReferenceObject =>
+  list ? { type: 'array', items: { $ref: schemaRef(id) } } : { $ref: schemaRef(id) };
+
+type Operation = OperationObject & {
+  'x-access'?: string;
+  [RETURNS_EXTENSION]?: BodyRefs;
+  [PROBLEMS_EXTENSION]?: ProblemStatus[];
+};
+
+/** The problems an operation can answer, from what the document already says about it. */
+function problemsOf(method: string, operation: Operation): ProblemStatus[] {
+  const access = String(operation['x-access']);
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const hasBody = !!operation.requestBody;
+  const statuses: ProblemStatus[] = [...(operation[PROBLEMS_EXTENSION] ?? [])];
+  if (hasBody || parameters.length > 0) statuses.push(400);
+  if (access !== 'public') statuses.push(401);
+  if (!SAFE_METHODS.has(method) || !['public', 'signed-in'].includes(access)) statuses.push(403);
+  if (parameters.some((p) => p.in === 'path')) statuses.push(404);
+  if (hasBody || parameters.some((p) => p.in === 'query')) statuses.push(422);
+  if (access === 'public' && !SAFE_METHODS.has(method)) statuses.push(429);
+  return [...new Set(statuses)].sort();
+}
+
+function completeOperation(method: string, operation: Operation): void {
+  const signedIn = operation['x-access'] !== 'public';
+  const changes = !SAFE_METHODS.has(method);
+  operation.security = [
+    {
+      ...(signedIn ? { [SESSION_SCHEME]: [] } : {}),
+      ...(changes ? { [CSRF_SCHEME]: [] } : {}),
+    },
+  ];
+  const responses: ResponsesObject = {};
+  const bodies = operation[RETURNS_EXTENSION] ?? {};
+  delete operation[RETURNS_EXTENSION];
+  const own = Object.keys(operation.responses).filter((status) => /^2\d\d$/.test(status));
+  const statuses = [...own, ...Object.keys(bodies).filter((s) => s !== 'success')];
+  for (const status of statuses) {
+    const refs = own.includes(status) ? bodies.success : bodies[status];
+    responses[status] = {
+      description: STATUS_CODES[status] ?? status,
+      ...(refs && status !== '204'
+        ? {
+            content: Object.fromEntries(
+              Object.entries(refs).map(([type, ref]) => [type, { schema: bodySchema(ref) }]),
+            ),
+          }
+        : {}),
+    };
+  }
+  for (const status of problemsOf(method, operation)) responses[status] = problemRef(status);
+  delete operation[PROBLEMS_EXTENSION];
+  responses.default = { $ref: '#/components/responses/Problem' };
+  operation.responses = responses;
+}
+
+/**
+ * Makes the generated document enough to write a client from: how to authenticate and pass the
+ * CSRF rule, the schema of every success answer, and the problem documents of failures.
+ */
+export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(doc.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation) completeOperation(method, operation);
+    }
+  }
+  return {
+    ...doc,
+    components: {
+      ...doc.components,
+      securitySchemes: { ...doc.components?.securitySchemes, ...SECURITY_SCHEMES },
+      schemas: { ...doc.components?.schemas, ...componentSchemas() },
+      responses: {
+        ...doc.components?.responses,
+        ...Object.fromEntries(Object.entries(PROBLEMS).map(([s, r]) => [`Problem${s}`, r])),
+        Problem: problem('Any other failure, as an RFC 9457 problem document.'),
+      },
+    },
+  };
+}
