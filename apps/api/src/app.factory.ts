@@ -9,6 +9,7 @@ import { assignRequestId } from './platform/logging';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
 import { csrfProtection, noStore, securityHeaders } from './platform/security';
+import { serverAdapter, tlsOptions } from './platform/server';
 import { webAppRouter } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
@@ -22,9 +23,11 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, databaseUrl, extraModules),
+    serverAdapter(config),
     {
       bodyParser: false,
       bufferLogs: true,
+      httpsOptions: tlsOptions(config),
     },
   );
   const logger = app.get(Logger);

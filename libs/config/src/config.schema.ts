@@ -53,6 +53,17 @@ export const configSchema = z.object({
   WEB_DIST: z.string().min(1).default('./dist/apps/web'),
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Longest a client may take to send a whole request, body included (Node's own default: 300 s). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** Longest a client may take to send the request line and headers. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  /** How long an idle keep-alive connection stays open; a proxy in front must give up sooner. */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
+  /** PEM certificate chain and key: with both, the API itself speaks HTTPS (e.g. to its proxy). */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /** The interactive explorer at /api/docs; unset means on, except in production. */
+  API_EXPLORER: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -91,6 +102,7 @@ export type AppConfig = z.infer<typeof configSchema> & {
   WEBAUTHN_RP_ID: string;
   /** The certificates read from ATTESTATION_ROOTS_DIR at boot. */
   ATTESTATION_ROOTS: readonly AttestationRoot[];
+  API_EXPLORER: boolean;
 };
 
 /** Names of settings whose values must never be printed. */

@@ -52,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'DATABASE_OWNER_URL: only used with DATABASE_URL (the embedded default manages both roles)',
     );
   }
+  if (!config.TLS_CERT_FILE !== !config.TLS_KEY_FILE) {
+    problems.push('TLS_CERT_FILE: set together with TLS_KEY_FILE, or neither');
+  }
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    problems.push('HEADERS_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...config,
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PUBLIC_ORIGIN: publicOrigin,
     WEBAUTHN_RP_ID: config.WEBAUTHN_RP_ID ?? new URL(publicOrigin).hostname,
     ATTESTATION_ROOTS: roots.roots,
+    API_EXPLORER: config.API_EXPLORER ?? config.NODE_ENV !== 'production',
   };
 }
 

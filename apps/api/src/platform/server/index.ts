@@ -1,0 +1,1 @@
+export { serverAdapter, tlsOptions } from './http-server';
