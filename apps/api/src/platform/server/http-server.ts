@@ -32,7 +32,7 @@ export function serverAdapter(config: AppConfig): ExpressAdapter {
 }
 
 /** The certificate and key named by TLS_CERT_FILE and TLS_KEY_FILE, or undefined for plain HTTP. */
-export function tlsOptions(config: AppConfig): https.ServerOptions | undefined {
+export function tlsOptions(config: AppConfig): { cert: Buffer; key: Buffer } | undefined {
   if (!config.TLS_CERT_FILE || !config.TLS_KEY_FILE) return undefined;
   const read = (name: 'TLS_CERT_FILE' | 'TLS_KEY_FILE', path: string) => {
     try {
@@ -44,6 +44,5 @@ export function tlsOptions(config: AppConfig): https.ServerOptions | undefined {
   return {
     cert: read('TLS_CERT_FILE', config.TLS_CERT_FILE),
     key: read('TLS_KEY_FILE', config.TLS_KEY_FILE),
-    minVersion: 'TLSv1.2',
   };
 }
