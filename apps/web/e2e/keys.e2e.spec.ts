@@ -323,6 +323,16 @@ describe('account keys in the browser', () => {
     expect(prfWraps.map((w) => w.wrapId)).toContain(wrap.wrapId);
     expect(prfWraps).toHaveLength(2);
 
+    // The account is told of its new passkey; the header counts the notice until it is read.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Notices (1 unread)' }).click();
+    await heading(page, 'Notices');
+    await page.getByText('A passkey named “New laptop” was added to your account.').waitFor();
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await nav.getByRole('link', { name: 'Notices', exact: true }).waitFor();
+    await nav.getByRole('link', { name: 'My account' }).click();
+    await heading(page, 'My account');
+
     // Signed out from My account, the admin comes back to it, keys unlocked without a question.
     await signOut(admin);
     await signIn(admin);
