@@ -1,7 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { LastSignIn, NoticeList } from '@coop/contracts';
+import {
+  lastSignInSchema,
+  noticeListSchema,
+  type LastSignIn,
+  type NoticeList,
+} from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
+import { Returns } from '../platform/openapi';
 import type { Principal } from '../identity';
 import { NoticesService } from './notices.service';
 
@@ -13,6 +19,7 @@ export class NoticesController {
 
   @Get('notices')
   @Access.signedIn()
+  @Returns(noticeListSchema)
   list(@CurrentPrincipal() { user }: Principal): Promise<NoticeList> {
     return this.notices.list(user.id);
   }
@@ -36,6 +43,7 @@ export class NoticesController {
 
   @Get('last-sign-in')
   @Access.signedIn()
+  @Returns(lastSignInSchema)
   lastSignIn(@CurrentPrincipal() { user, session }: Principal): Promise<LastSignIn> {
     return this.notices.lastSignIn(user.id, session.id);
   }
