@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestDatabase, type TestDatabase } from '@coop/testing';
 import { loadConfig, type AppConfig } from '@coop/config';
 import { createApp } from '../src/app.factory';
+import { conformanceModule, Mismatches } from './response-conformance';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -24,7 +25,11 @@ export async function startTestApp(
     ...env,
     NODE_ENV: 'test',
   });
-  const app = await createApp(config, database.appUrl, extraModules);
+  const mismatches = new Mismatches();
+  const app = await createApp(config, database.appUrl, [
+    ...extraModules,
+    conformanceModule(mismatches),
+  ]);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
@@ -35,6 +40,11 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      if (mismatches.found.length > 0) {
+        throw new Error(
+          `Answers that differ from the OpenAPI document:\n${mismatches.found.join('\n')}`,
+        );
+      }
     },
   };
 }

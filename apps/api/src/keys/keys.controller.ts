@@ -1,5 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import {
   attestationSchema,
@@ -78,9 +89,10 @@ export class KeysController {
 
   @Get('root')
   @Access.signedIn()
-  @Returns(rootKeySchema)
-  root() {
-    return this.keys.root();
+  /** `null` until the first Registry admin enrols keys: sent as JSON, where Nest sends nothing. */
+  @Returns({ 'application/json': rootKeySchema })
+  async root(@Res() res: Response): Promise<void> {
+    res.json(await this.keys.root());
   }
 
   @Get('verifications')
