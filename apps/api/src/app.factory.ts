@@ -44,7 +44,7 @@ export async function createApp(
   app.use('/api', requireJsonBody, express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(bodyErrorHandler);
 
-  const web = webAppRouter(config.WEB_DIST);
+  const web = webAppRouter(config.WEB_DIST, { sourceMaps: config.NODE_ENV !== 'production' });
   if (web) app.use(web);
   else
     logger.warn(
@@ -52,6 +52,6 @@ export async function createApp(
     );
 
   app.setGlobalPrefix(API_PREFIX);
-  mountOpenApi(app);
+  mountOpenApi(app, config.API_EXPLORER);
   return app;
 }

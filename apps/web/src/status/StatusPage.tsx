@@ -71,19 +71,9 @@ export function StatusPage() {
             </span>
           </Fact>
           {view.kind === 'ready' && (
-            <>
-              <Fact label={t('status.fields.version')}>
-                <span className="status-facts__code" dir="ltr">
-                  {view.readiness.version}
-                </span>
-              </Fact>
-              <Fact label={t('status.fields.database')}>
-                {t(`status.databaseMode.${view.readiness.database.mode}`)}
-              </Fact>
-              <Fact label={t('status.fields.latency')}>
-                {milliseconds.format(view.readiness.database.latencyMs)}
-              </Fact>
-            </>
+            <Fact label={t('status.fields.latency')}>
+              {milliseconds.format(view.readiness.database.latencyMs)}
+            </Fact>
           )}
           {checkedAt > 0 && (
             <Fact label={t('status.fields.checkedAt')}>

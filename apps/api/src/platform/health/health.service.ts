@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readiness } from '@coop/contracts';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { AppError } from '../errors';
-import { APP_VERSION } from '../version';
 
 const DATABASE_TIMEOUT_MS = 2_000;
 
@@ -12,10 +10,7 @@ const DATABASE_TIMEOUT_MS = 2_000;
 export class HealthService {
   private readonly logger = new Logger('Health');
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async readiness(): Promise<Readiness> {
     const started = performance.now();
@@ -40,10 +35,8 @@ export class HealthService {
     }
     return {
       status: 'ready',
-      version: APP_VERSION,
       database: {
         status: 'up',
-        mode: this.config.DATABASE_URL ? 'external' : 'embedded',
         latencyMs: Math.round(performance.now() - started),
       },
     };

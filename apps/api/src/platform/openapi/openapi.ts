@@ -20,13 +20,17 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return completeDocument(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
 }
 
-/** JSON at /api/docs/openapi.json and a browsable UI at /api/docs. */
-export function mountOpenApi(app: INestApplication): void {
+/**
+ * JSON at /api/docs/openapi.json, and with `explorer` a browsable UI at /api/docs. The UI is
+ * third-party HTML that needs inline styles, on the origin that holds people's keys: production
+ * leaves it off unless the operator turns it on.
+ */
+export function mountOpenApi(app: INestApplication, explorer: boolean): void {
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
     yamlDocumentUrl: 'api/docs/openapi.yaml',
     raw: ['json', 'yaml'],
-    ui: true,
+    ui: explorer,
     customSiteTitle: 'Cooperation Platform API',
   });
 }

@@ -52,6 +52,16 @@ describe('security headers', () => {
     }
   });
 
+  it('serves no explorer when API_EXPLORER is false, and the document still', async () => {
+    const off = await startTestApp({ API_EXPLORER: 'false' });
+    try {
+      expect((await request(off.url).get('/api/docs')).status).toBe(404);
+      expect((await request(off.url).get('/api/docs/openapi.json')).status).toBe(200);
+    } finally {
+      await off.close();
+    }
+  });
+
   it('relaxes inline styles for the API explorer page only', async () => {
     const docs = await request(plain.url).get('/api/docs');
     expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");

@@ -5,9 +5,13 @@ import express, { type RequestHandler, type Router } from 'express';
 /**
  * Serves the built web app: hashed assets cached for a year, everything else revalidated, and
  * any non-API page path answered with index.html so client-side routes survive a reload.
+ * Source maps (built beside the bundles, for the operator) are served only with `sourceMaps`.
  * Returns undefined when the web app has not been built.
  */
-export function webAppRouter(webDist: string): Router | undefined {
+export function webAppRouter(
+  webDist: string,
+  { sourceMaps }: { sourceMaps: boolean },
+): Router | undefined {
   const root = resolve(webDist);
   const indexHtml = join(root, 'index.html');
   if (!existsSync(indexHtml)) return undefined;
@@ -15,6 +19,8 @@ export function webAppRouter(webDist: string): Router | undefined {
   const router = express.Router();
   // API paths never touch the file system.
   router.use((req, _res, next) => next(req.path.startsWith('/api/') ? 'router' : undefined));
+  if (!sourceMaps)
+    router.use((req, _res, next) => next(req.path.endsWith('.map') ? 'router' : undefined));
   router.use(
     express.static(root, {
       index: false,
