@@ -87,9 +87,9 @@ export class KeysController {
     return this.keys.putWrap(user.id, body.wrap);
   }
 
+  /** `null` until the first Registry admin enrols keys: sent as JSON, where Nest sends nothing. */
   @Get('root')
   @Access.signedIn()
-  /** `null` until the first Registry admin enrols keys: sent as JSON, where Nest sends nothing. */
   @Returns({ 'application/json': rootKeySchema })
   async root(@Res() res: Response): Promise<void> {
     res.json(await this.keys.root());

@@ -1,4 +1,5 @@
 import {
+  rootKeySchema,
   userKeysSchema,
   userSchema,
   verificationSchema,
@@ -94,20 +95,11 @@ export function useRecordVerification() {
   });
 }
 
-const rootSchema = z
-  .union([
-    z.strictObject({ userId: z.uuid(), displayName: z.string(), fingerprint: z.string() }),
-    z.null(),
-    // A handler that returns null answers with an empty body, which the client reads as undefined.
-    z.undefined(),
-  ])
-  .transform((root) => root ?? null);
-
 /** The first Registry admin's key: the root of attestations, compared out of band. */
 export function useRootKey() {
   return useQuery({
     queryKey: [...KEYS_QUERY_KEY, 'root'],
-    queryFn: ({ signal }) => apiGet('/keys/root', rootSchema, signal),
+    queryFn: ({ signal }) => apiGet('/keys/root', rootKeySchema, signal),
     staleTime: 5 * 60_000,
   });
 }

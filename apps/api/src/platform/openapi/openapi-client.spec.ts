@@ -93,6 +93,10 @@ describe('a client built from the OpenAPI document alone', () => {
     const listed = await browser.call('GET', '/api/v1/invitations');
     expect(listed.status).toBe(200);
 
+    // Nobody has published keys yet: the document says `null`, and null is what arrives.
+    const root = await browser.call('GET', '/api/v1/keys/root');
+    expect(root.body).toBeNull();
+
     const me = await browser.call('GET', '/api/v1/me');
     expect(me.status).toBe(200);
     expect((me.body as Named).user.id).toBe((signedIn.body as Named).user.id);
