@@ -1,10 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The notice kinds before this migration (frozen here: migrations import nothing of the app). */
+const NOTICE_KINDS = `'passkey-added', 'passkey-revoked', 'recovery-issued', 'new-browser', 'sessions-ended'`;
+
 /**
  * Admin grants become two-person approvals of several kinds: withdrawing the admin role, changing
  * an admin's roles, State or status, and recovering an admin (or anyone with a request pending) all
  * wait for a second Registry admin. The database refuses a decision by the requester. Invitations
- * remember who asked for a link that another admin issued.
+ * remember who asked for a link that another admin issued, and a new notice tells the person a
+ * request is about, and the other admins, that it waits.
  */
 export class TwoPersonApprovals1795446000000 implements MigrationInterface {
   name = 'TwoPersonApprovals1795446000000';
@@ -39,9 +43,16 @@ export class TwoPersonApprovals1795446000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "approvals_one_pending" ON "approvals"("user_id", "kind") WHERE "status" = 'pending'`,
     );
     await queryRunner.query(`ALTER TABLE "invitations" ADD "requested_by" uuid`);
+    await queryRunner.query(
+      `ALTER TABLE "notices" DROP CONSTRAINT "notices_kind_known", ADD CONSTRAINT "notices_kind_known" CHECK ("kind" IN (${NOTICE_KINDS}, 'approval-requested'))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM "notices" WHERE "kind" = 'approval-requested'`);
+    await queryRunner.query(
+      `ALTER TABLE "notices" DROP CONSTRAINT "notices_kind_known", ADD CONSTRAINT "notices_kind_known" CHECK ("kind" IN (${NOTICE_KINDS}))`,
+    );
     await queryRunner.query(`ALTER TABLE "invitations" DROP COLUMN "requested_by"`);
     await queryRunner.query(`DELETE FROM "approvals" WHERE "kind" <> 'admin.grant'`);
     await queryRunner.query(

@@ -27,5 +27,12 @@ export function NoticeText({ notice }: { notice: Notice }) {
       });
     case 'sessions-ended':
       return t('notices.kinds.sessionsEnded');
+    case 'approval-requested':
+      return t(
+        notice.details.aboutYou
+          ? 'notices.kinds.approvalAboutYou'
+          : 'notices.kinds.approvalToDecide',
+        { what: t(`approvals.kind.${notice.details.approvalKind}`) },
+      );
   }
 }

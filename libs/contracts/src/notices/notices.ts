@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVAL_KINDS } from '../identity/identity';
 
 /** What a notice tells its user about their own account's ways in. */
 export const NOTICE_KINDS = [
@@ -7,6 +8,7 @@ export const NOTICE_KINDS = [
   'recovery-issued',
   'new-browser',
   'sessions-ended',
+  'approval-requested',
 ] as const;
 export const noticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof noticeKindSchema>;
@@ -33,6 +35,11 @@ export const noticeSchema = z.discriminatedUnion('kind', [
   notice('recovery-issued', { expiresAt: z.iso.datetime({ offset: true }) }),
   notice('new-browser', { browser: browserSchema }),
   notice('sessions-ended', { count: z.number().int().min(1) }),
+  /**
+   * A Registry admin asked for a change that waits for a second admin: told to the person it is
+   * about (`aboutYou`), and to every other admin, who may approve it.
+   */
+  notice('approval-requested', { approvalKind: z.enum(APPROVAL_KINDS), aboutYou: z.boolean() }),
 ]);
 export type Notice = z.infer<typeof noticeSchema>;
 export type NoticeDetails<K extends NoticeKind> = Extract<Notice, { kind: K }>['details'];

@@ -5,8 +5,9 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { Approval, ApprovalKind, ApprovalStatus } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
+import { NoticesService } from '../../notices';
 import { AppError } from '../../platform/errors';
-import type { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { ApprovalEntity } from './approval.entity';
 
 export const toApproval = (a: ApprovalEntity): Approval => ({
@@ -34,6 +35,7 @@ export class ApprovalRequestsService {
   constructor(
     @InjectRepository(ApprovalEntity) private readonly approvals: Repository<ApprovalEntity>,
     private readonly audit: AuditService,
+    private readonly notices: NoticesService,
     private readonly clock: Clock,
   ) {}
 
@@ -88,7 +90,31 @@ export class ApprovalRequestsService {
       },
       m,
     );
+    await this.tell(approval, m);
     return toApproval(approval);
+  }
+
+  /**
+   * The person concerned learns of the request while it waits (a recovery asked for behind their
+   * back must not go unnoticed), and so does every other active admin, who may decide on it.
+   */
+  private async tell(approval: ApprovalEntity, m: EntityManager): Promise<void> {
+    const admins = await m
+      .createQueryBuilder(UserEntity, 'u')
+      .select('u.id', 'id')
+      .where("u.status = 'active' AND 'registry_admin' = ANY(u.roles)")
+      .andWhere('u.id NOT IN (:...skip)', { skip: [approval.requestedBy, approval.userId] })
+      .getRawMany<{ id: string }>();
+    const approvalKind = approval.kind;
+    if (approval.userId !== approval.requestedBy)
+      await this.notices.notify(
+        approval.userId,
+        'approval-requested',
+        { approvalKind, aboutYou: true },
+        m,
+      );
+    for (const { id } of admins)
+      await this.notices.notify(id, 'approval-requested', { approvalKind, aboutYou: false }, m);
   }
 
   /** The requester withdraws a request nobody has decided yet. */

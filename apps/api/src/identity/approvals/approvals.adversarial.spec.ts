@@ -4,6 +4,7 @@ import {
   type Approval,
   type ApprovalDecision,
   type IssuedInvitation,
+  type NoticeList,
   type User,
 } from '@coop/contracts';
 import { SoftAuthenticator } from '@coop/testing';
@@ -86,6 +87,14 @@ describe('two-person rule: what one Registry admin cannot do alone', () => {
           b.me.user.id,
         ]),
       ).toHaveLength(0);
+      // B and C are told while it waits; A, who asked, is not.
+      const noticeOf = async (person: Person) =>
+        (await person.client.get<NoticeList>('/me/notices')).body.notices.find(
+          (n) => n.kind === 'approval-requested' && n.details.approvalKind === 'user.recovery',
+        );
+      expect(await noticeOf(b)).toMatchObject({ details: { aboutYou: true } });
+      expect(await noticeOf(c)).toMatchObject({ details: { aboutYou: false } });
+      expect(await noticeOf(a)).toBeUndefined();
       await a.client.post(`/approvals/${asked.body.id}/cancel`);
     });
 
