@@ -9,7 +9,7 @@ import { Page, Section } from '../../app/Page';
 import { AttestKeySection } from '../../keys';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
-import { isApproval } from '../approvals/queries';
+import { isApproval, useRequestAdminWithdrawal } from '../approvals/queries';
 import { LinkDialog } from '../invitations/LinkDialog';
 import { PasskeyTable } from '../passkeys/PasskeyTable';
 import { SessionTable } from '../sessions/SessionTable';
@@ -30,7 +30,8 @@ const NEXT_STATUSES: Readonly<Record<User['status'], readonly StatusChange[]>> =
   invited: ['deactivated'],
   active: ['suspended', 'deactivated'],
   suspended: ['active', 'deactivated'],
-  deactivated: [],
+  // A reactivated person has no passkeys left: they come back through a recovery link.
+  deactivated: ['active'],
 };
 
 type Dialog =
@@ -38,6 +39,7 @@ type Dialog =
   | { kind: 'edit' }
   | { kind: 'recovery' }
   | { kind: 'link'; issued: IssuedInvitation }
+  | { kind: 'withdraw' }
   | { kind: 'passkey'; passkey: Passkey }
   | { kind: 'session'; session: Session };
 
@@ -78,6 +80,11 @@ function Account({ user, onOpen }: { user: User; onOpen: (dialog: Dialog) => voi
               {t('users.recovery.open')}
             </Button>
           )}
+          {user.roles.includes('registry_admin') && (
+            <Button variant="danger" onPress={() => onOpen({ kind: 'withdraw' })}>
+              {t('approvals.withdraw.open')}
+            </Button>
+          )}
           {!self &&
             NEXT_STATUSES[user.status].map((status) => (
               <Button
@@ -101,6 +108,7 @@ function UserDetail({ user }: { user: User }) {
   const sessions = useUserSessions(user.id);
   const revokePasskey = useRevokeUserPasskey(user.id);
   const revokeSession = useRevokeUserSession(user.id);
+  const withdraw = useRequestAdminWithdrawal();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const close = () => setDialog(null);
@@ -108,6 +116,7 @@ function UserDetail({ user }: { user: User }) {
     setDone(null);
     revokePasskey.reset();
     revokeSession.reset();
+    withdraw.reset();
     setDialog(next);
   };
 
@@ -204,6 +213,26 @@ function UserDetail({ user }: { user: User }) {
         }}
       >
         <p>{t('users.detail.revokePasskeyBody', { name: user.displayName })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        title={t('approvals.withdraw.title', { name: user.displayName })}
+        isOpen={dialog?.kind === 'withdraw'}
+        onCancel={close}
+        confirmLabel={t('approvals.withdraw.confirm')}
+        cancelLabel={t('common.cancel')}
+        tone="danger"
+        isPending={withdraw.isPending}
+        error={describe(withdraw.error)}
+        onConfirm={() =>
+          withdraw.mutate(user.id, {
+            onSuccess: () => {
+              close();
+              setDone(t('approvals.sent'));
+            },
+          })
+        }
+      >
+        <p>{t('approvals.withdraw.body')}</p>
       </ConfirmDialog>
       <ConfirmDialog
         title={t('sessions.revokeTitle')}
