@@ -71,12 +71,13 @@ async function main(): Promise<void> {
       await embedded?.stop();
       throw error;
     });
+  // Before listening, so that once the platform answers "ready" the link has been printed.
+  await offerBootstrapLink(app.get(InvitationsService));
   await app.listen(config.PORT, config.HOST);
   log.info(
     { url: config.PUBLIC_ORIGIN, host: config.HOST, port: config.PORT },
     'Cooperation Platform is listening',
   );
-  await offerBootstrapLink(app.get(InvitationsService));
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -1037,7 +1037,8 @@ describe('fuzzing every write endpoint', () => {
         allowed: true,
       });
       await fc.assert(
-        fc.asyncProperty(bad, async (n) => {
+        // In the path, an empty segment addresses another route (…/revisions/ is the list).
+        fc.asyncProperty(template.includes('?') ? bad : bad.filter((n) => n !== ''), async (n) => {
           const path = url.replace('{n}', encodeURIComponent(n));
           assertRefused(await send(t, 'GET', path, undefined, caller.client.cookie), `GET ${path}`);
         }),

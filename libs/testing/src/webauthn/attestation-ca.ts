@@ -8,7 +8,7 @@ const SIGN_ES256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 const FIDO_AAGUID_OID = '1.3.6.1.4.1.45724.1.1.4';
 const DAY = 24 * 60 * 60_000;
 
-x509.cryptoProvider.set(webcrypto);
+x509.cryptoProvider.set(globalThis.crypto);
 
 /** What an authenticator holds to make a packed attestation: its key and certificate chain. */
 export interface AttestationIdentity {
