@@ -1,7 +1,13 @@
-import type { CaselawView, FacetName, Language, SearchResponse, Topic } from '@coop/contracts';
+import {
+  caselawViewSchema,
+  searchResponseSchema,
+  topicSchema,
+  type FacetName,
+  type Language,
+} from '@coop/contracts';
+import { z } from 'zod';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../app/api-client';
-import { isArray, isNumber, isObject, isString, listOf, shaped } from './shapes';
 
 export const CASELAW_QUERY_KEY = ['caselaw'] as const;
 export const PAGE_SIZE = 20;
@@ -13,22 +19,6 @@ export interface SearchParams {
   sort: 'relevance' | 'date' | null;
   filters: Record<FacetName, string[]>;
 }
-
-const searchResponse = shaped<SearchResponse>(
-  (v) => isNumber(v.total) && isArray(v.results) && isObject(v.facets) && isObject(v.understood),
-);
-
-const view = shaped<CaselawView>(
-  (v) =>
-    isString(v.id) &&
-    (v.kind === 'entry' || v.kind === 'explainer') &&
-    isObject(v.title) &&
-    isArray(v.articles) &&
-    isArray(v.quotes) &&
-    isArray(v.links),
-);
-
-const topics = listOf<Topic>((v) => isString(v.key) && isObject(v.labels));
 
 /** The API's query string for a search and one page of it. */
 export function searchPath(params: SearchParams, offset: number): string {
@@ -47,7 +37,7 @@ export function searchPath(params: SearchParams, offset: number): string {
 export const searchKey = (params: SearchParams) => [...CASELAW_QUERY_KEY, 'search', params];
 
 export function fetchSearchPage(params: SearchParams, offset: number, signal?: AbortSignal) {
-  return apiGet(searchPath(params, offset), searchResponse, signal);
+  return apiGet(searchPath(params, offset), searchResponseSchema, signal);
 }
 
 /** Pages of results; the facets and total come with every page. */
@@ -69,7 +59,8 @@ export function useCaselawSearch(params: SearchParams) {
 export function useCaselawView(id: string) {
   return useQuery({
     queryKey: [...CASELAW_QUERY_KEY, 'view', id],
-    queryFn: ({ signal }) => apiGet(`/caselaw/entries/${encodeURIComponent(id)}`, view, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/caselaw/entries/${encodeURIComponent(id)}`, caselawViewSchema, signal),
     retry: false,
   });
 }
@@ -78,7 +69,7 @@ export function useCaselawView(id: string) {
 export function useTopics() {
   return useQuery({
     queryKey: [...CASELAW_QUERY_KEY, 'topics'],
-    queryFn: ({ signal }) => apiGet('/caselaw/topics', topics, signal),
+    queryFn: ({ signal }) => apiGet('/caselaw/topics', z.array(topicSchema), signal),
     staleTime: 5 * 60_000,
   });
 }

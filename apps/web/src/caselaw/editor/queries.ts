@@ -1,39 +1,24 @@
-import type {
-  CaselawContent,
-  CaselawStatus,
-  CreateEntry,
-  EditorEntry,
-  EditorEntryList,
-  ImportReport,
-  Revision,
-  RevisionDiff,
-  RevisionSummary,
-  Topic,
+import {
+  editorEntryListSchema,
+  editorEntrySchema,
+  revisionDiffSchema,
+  revisionSchema,
+  revisionSummarySchema,
+  topicSchema,
+  type CaselawContent,
+  type CaselawStatus,
+  type CreateEntry,
+  type EditorEntry,
+  type Topic,
 } from '@coop/contracts';
+import { z } from 'zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, withQuery } from '../../app/api-client';
 import { CASELAW_QUERY_KEY } from '../api';
-import { isArray, isNumber, isObject, isString, listOf, shaped } from '../shapes';
 
 const EDITOR_KEY = [...CASELAW_QUERY_KEY, 'editor'] as const;
 
-const entryList = shaped<EditorEntryList>((v) => isNumber(v.total) && isArray(v.entries));
-const editorEntry = shaped<EditorEntry>(
-  (v) =>
-    isString(v.id) &&
-    isString(v.status) &&
-    isNumber(v.revision) &&
-    isObject(v.content) &&
-    isObject(v.title),
-);
-const revisions = listOf<RevisionSummary>((v) => isNumber(v.number) && isString(v.createdAt));
-const revision = shaped<Revision>((v) => isNumber(v.number) && isObject(v.content));
-const diff = shaped<RevisionDiff>((v) => isArray(v.changes) && isNumber(v.from));
-const topic = shaped<Topic>((v) => isString(v.key) && isObject(v.labels));
-export const importReport = shaped<ImportReport>(
-  (v) => isArray(v.created) && isArray(v.updated) && isArray(v.unchanged),
-);
-
+const revisions = z.array(revisionSummarySchema);
 export interface EditorListFilter {
   status: CaselawStatus[];
   q: string;
@@ -47,7 +32,7 @@ export function useEditorList(filter: EditorListFilter, limit = 200) {
       for (const status of filter.status) params.append('status', status);
       if (filter.q.trim()) params.set('q', filter.q.trim());
       params.set('limit', String(limit));
-      return apiGet(`/caselaw/editor/entries?${params.toString()}`, entryList, signal);
+      return apiGet(`/caselaw/editor/entries?${params.toString()}`, editorEntryListSchema, signal);
     },
   });
 }
@@ -58,7 +43,7 @@ export function useEditorEntry(id: string) {
   return useQuery({
     queryKey: entryKey(id),
     queryFn: ({ signal }) =>
-      apiGet(`/caselaw/editor/entries/${encodeURIComponent(id)}`, editorEntry, signal),
+      apiGet(`/caselaw/editor/entries/${encodeURIComponent(id)}`, editorEntrySchema, signal),
     retry: false,
   });
 }
@@ -77,7 +62,7 @@ export function useRevision(id: string, number: number | null) {
     queryFn: ({ signal }) =>
       apiGet(
         `/caselaw/editor/entries/${encodeURIComponent(id)}/revisions/${number ?? 0}`,
-        revision,
+        revisionSchema,
         signal,
       ),
     enabled: number !== null,
@@ -93,7 +78,7 @@ export function useDiff(id: string, from: number | null, to: number | null) {
           from: String(from ?? 1),
           to: String(to ?? 1),
         }),
-        diff,
+        revisionDiffSchema,
         signal,
       ),
     enabled: from !== null && to !== null && from !== to,
@@ -113,7 +98,7 @@ export function useCreateEntry() {
   const changed = useCaselawChanged();
   return useMutation({
     mutationFn: (input: CreateEntry) =>
-      apiSend('POST', '/caselaw/editor/entries', input, editorEntry),
+      apiSend('POST', '/caselaw/editor/entries', input, editorEntrySchema),
     onSuccess: changed,
   });
 }
@@ -122,7 +107,7 @@ export function useUpdateEntry(id: string) {
   const changed = useCaselawChanged();
   return useMutation({
     mutationFn: (input: { baseRevision: number; content: CaselawContent; note?: string }) =>
-      apiSend('PUT', `/caselaw/editor/entries/${encodeURIComponent(id)}`, input, editorEntry),
+      apiSend('PUT', `/caselaw/editor/entries/${encodeURIComponent(id)}`, input, editorEntrySchema),
     onSuccess: changed,
   });
 }
@@ -151,7 +136,7 @@ export function useWorkflow(id: string) {
         'POST',
         `/caselaw/editor/entries/${encodeURIComponent(id)}/${action}`,
         body,
-        editorEntry,
+        editorEntrySchema,
       );
     },
     onSuccess: changed,
@@ -161,7 +146,7 @@ export function useWorkflow(id: string) {
 export function useCreateTopic() {
   const changed = useCaselawChanged();
   return useMutation({
-    mutationFn: (input: Topic) => apiSend('POST', '/caselaw/topics', input, topic),
+    mutationFn: (input: Topic) => apiSend('POST', '/caselaw/topics', input, topicSchema),
     onSuccess: () => changed(),
   });
 }

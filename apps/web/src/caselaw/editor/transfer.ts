@@ -1,12 +1,12 @@
 import {
   importFileSchema,
+  importReportSchema,
   problemSchema,
   type ImportProblem,
   type ImportReport,
 } from '@coop/contracts';
 import { z } from 'zod';
 import { ApiProblem, apiHref, STEP_UP_REQUIRED, UnexpectedResponse } from '../../app/api-client';
-import { importReport } from './queries';
 
 /** Any state-changing call carries this header (see app/api-client). */
 const CSRF_HEADER = 'X-Coop-Csrf';
@@ -90,7 +90,7 @@ export async function importFile(
     problem = problemSchema.safeParse(answer);
   }
   if (response.ok) {
-    const report = importReport.safeParse(answer);
+    const report = importReportSchema.safeParse(answer);
     if (!report.success) throw new UnexpectedResponse(response.status);
     return { ok: true, report: report.data };
   }
