@@ -7,6 +7,7 @@ import {
   type LocalizedNames,
 } from '../states/states';
 import { wholeNumberParam } from '../platform/params';
+import { contractIssue } from '../platform/problem';
 import { unsafeLinkTargets, type MdBlock } from './markdown';
 import {
   articleKey,
@@ -109,10 +110,14 @@ const multiline = (max: number) =>
         .trim()
         .min(1)
         .max(max)
-        .refine((s) => !/[^\P{Cc}\n\t]/u.test(s), {
-          message: 'must not contain control characters',
-        })
-        .refine((s) => !/\p{Cs}/u.test(s), { message: 'must be well-formed Unicode text' }),
+        .refine(
+          (s) => !/[^\P{Cc}\n\t]/u.test(s),
+          contractIssue('control-characters', 'must not contain control characters'),
+        )
+        .refine(
+          (s) => !/\p{Cs}/u.test(s),
+          contractIssue('malformed-text', 'must be well-formed Unicode text'),
+        ),
     );
 
 /** Markdown of the subset (see markdown.ts); a link must point to an https URL. */
@@ -121,7 +126,10 @@ export const markdownSchema = (max = 20_000) =>
     for (const target of unsafeLinkTargets(s).slice(0, 3)) {
       ctx.addIssue({
         code: 'custom',
-        message: `link target must be an https:// URL, not ${JSON.stringify(target.slice(0, 60))}`,
+        ...contractIssue(
+          'https-url',
+          `link target must be an https:// URL, not ${JSON.stringify(target.slice(0, 60))}`,
+        ),
       });
     }
   });
@@ -130,14 +138,17 @@ export const httpsUrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => {
-    try {
-      const url = new URL(s);
-      return url.protocol === 'https:' && !!url.hostname && /^https:\/\//i.test(s);
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// URL');
+  .refine(
+    (s) => {
+      try {
+        const url = new URL(s);
+        return url.protocol === 'https:' && !!url.hostname && /^https:\/\//i.test(s);
+      } catch {
+        return false;
+      }
+    },
+    contractIssue('https-url', 'must be an https:// URL'),
+  );
 
 /** Per language; `atLeastOne` for the texts an entry cannot do without. */
 const localized = <T extends z.ZodType>(item: T, atLeastOne: boolean) =>
@@ -148,20 +159,20 @@ const localized = <T extends z.ZodType>(item: T, atLeastOne: boolean) =>
       ar: item.optional(),
       es: item.optional(),
     })
-    .refine((v) => !atLeastOne || LANGUAGES.some((l) => v[l] !== undefined), {
-      message: 'needs at least one language',
-    });
+    .refine(
+      (v) => !atLeastOne || LANGUAGES.some((l) => v[l] !== undefined),
+      contractIssue('needs-a-language', 'needs at least one language'),
+    );
 
 export type Localized<T> = Partial<Record<Language, T>>;
 
-const unique = <T>(key: (item: T) => string) => ({
-  check: (items: T[]) => new Set(items.map(key)).size === items.length,
-  message: 'must not repeat',
-});
-const uniqueList = <T extends z.ZodType>(item: T, max: number, key: (v: z.infer<T>) => string) => {
-  const rule = unique(key);
-  return z.array(item).max(max).refine(rule.check, rule.message);
-};
+const unique =
+  <T>(key: (item: T) => string) =>
+  (items: T[]) =>
+    new Set(items.map(key)).size === items.length;
+const notRepeated = contractIssue('repeated', 'must not repeat');
+const uniqueList = <T extends z.ZodType>(item: T, max: number, key: (v: z.infer<T>) => string) =>
+  z.array(item).max(max).refine(unique(key), notRepeated);
 
 export const topicKeySchema = z
   .string()
@@ -218,7 +229,10 @@ export const entryContentSchema = z.strictObject({
     .array(documentNumberSchema)
     .min(1)
     .max(20)
-    .refine(unique((n: string) => n.toUpperCase()).check, 'must not repeat'),
+    .refine(
+      unique((n: string) => n.toUpperCase()),
+      notRepeated,
+    ),
   chamber: z.enum(CHAMBERS),
   date: z.iso.date(),
   situation: boundedText(200).nullable(),
@@ -321,7 +335,10 @@ export const searchQuerySchema = z.strictObject({
     z
       .string()
       .max(40)
-      .refine((a) => parseArticle(a) !== null, 'must be a provision such as 87(7) or rules:97'),
+      .refine(
+        (a) => parseArticle(a) !== null,
+        contractIssue('provision', 'must be a provision such as 87(7) or rules:97'),
+      ),
   ).optional(),
   topic: many(topicKeySchema).optional(),
   situation: many(boundedText(200)).optional(),

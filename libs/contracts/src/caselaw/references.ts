@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractIssue } from '../platform/problem';
 import type { Language } from '../states/states';
 
 /**
@@ -69,12 +70,14 @@ export const articleRefSchema = z
       .regex(/^[ivxl]{1,6}$/, 'must be a roman numeral')
       .optional(),
   })
-  .refine((r) => r.paragraph !== undefined || (!r.subparagraph && !r.point), {
-    message: 'a subparagraph needs a paragraph',
-  })
-  .refine((r) => r.subparagraph !== undefined || !r.point, {
-    message: 'a point needs a subparagraph',
-  });
+  .refine(
+    (r) => r.paragraph !== undefined || (!r.subparagraph && !r.point),
+    contractIssue('subparagraph-needs-paragraph', 'a subparagraph needs a paragraph'),
+  )
+  .refine(
+    (r) => r.subparagraph !== undefined || !r.point,
+    contractIssue('point-needs-subparagraph', 'a point needs a subparagraph'),
+  );
 export type ArticleRef = z.infer<typeof articleRefSchema>;
 
 const levels = (ref: ArticleRef) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractIssue } from '../platform/problem';
 import { boundedText, nameText, stateCodeSchema } from '../states/states';
 
 export const ROLES = ['registry_admin', 'facilitator', 'focal_point'] as const;
@@ -26,13 +27,13 @@ const rolesAndState = <T extends { roles?: Role[]; stateCode?: string | null }>(
     ctx.addIssue({
       code: 'custom',
       path: ['stateCode'],
-      message: 'a focal point must belong to a State',
+      ...contractIssue('focal-point-needs-state', 'a focal point must belong to a State'),
     });
   if (!focal && v.stateCode)
     ctx.addIssue({
       code: 'custom',
       path: ['stateCode'],
-      message: 'only focal points belong to a State',
+      ...contractIssue('state-needs-focal-point', 'only focal points belong to a State'),
     });
 };
 
@@ -40,15 +41,19 @@ const roles = z
   .array(roleSchema)
   .min(1)
   .max(3)
-  .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
+  .refine((r) => new Set(r).size === r.length, contractIssue('repeated', 'roles must not repeat'));
 
 export const createInvitationSchema = z
   .strictObject({
     displayName: nameText(120),
     email,
-    roles: roles.refine((r) => !r.includes('registry_admin'), {
-      message: 'registry_admin is granted through a two-person approval, not an invitation',
-    }),
+    roles: roles.refine(
+      (r) => !r.includes('registry_admin'),
+      contractIssue(
+        'registry-admin-by-approval',
+        'registry_admin is granted through a two-person approval, not an invitation',
+      ),
+    ),
     stateCode: stateCodeSchema.nullable().default(null),
     expiresInHours: z.number().int().min(1).max(720).default(72),
   })
@@ -104,14 +109,24 @@ export const updateUserSchema = z
     roles: z
       .array(roleSchema)
       .max(2)
-      .refine((r) => new Set(r).size === r.length, 'roles must not repeat')
-      .refine((r) => !r.includes('registry_admin'), {
-        message: 'registry_admin is granted through a two-person approval',
-      })
+      .refine(
+        (r) => new Set(r).size === r.length,
+        contractIssue('repeated', 'roles must not repeat'),
+      )
+      .refine(
+        (r) => !r.includes('registry_admin'),
+        contractIssue(
+          'registry-admin-by-approval',
+          'registry_admin is granted through a two-person approval',
+        ),
+      )
       .optional(),
     stateCode: stateCodeSchema.nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+  .refine(
+    (v) => Object.keys(v).length > 0,
+    contractIssue('nothing-to-change', 'nothing to change'),
+  );
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
 export const changeStatusSchema = z.strictObject({

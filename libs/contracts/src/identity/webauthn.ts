@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractIssue } from '../platform/problem';
 import { localizedNamesSchema, nameText } from '../states/states';
 
 /**
@@ -18,7 +19,10 @@ const clientExtensionResults = z
     credProps: z.looseObject({ rk: z.boolean().optional() }).optional(),
     prf: z
       .looseObject({ enabled: z.boolean().optional() })
-      .refine((prf) => !('results' in prf), 'PRF results must never leave the browser')
+      .refine(
+        (prf) => !('results' in prf),
+        contractIssue('prf-results', 'PRF results must never leave the browser'),
+      )
       .optional(),
   })
   .default({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractIssue } from '../platform/problem';
 
 /** The largest value of a PostgreSQL `integer` column. */
 export const INT4_MAX = 2_147_483_647;
@@ -20,4 +21,7 @@ export const bigintParam = z
   .string()
   .regex(/^\d{1,19}$/, 'must be a whole number')
   // Refinements run even when the pattern failed, and BigInt throws on anything but digits.
-  .refine((s) => !/^\d+$/.test(s) || BigInt(s) <= INT8_MAX, 'must be at most 9223372036854775807');
+  .refine(
+    (s) => !/^\d+$/.test(s) || BigInt(s) <= INT8_MAX,
+    contractIssue('number-too-large', 'must be at most 9223372036854775807'),
+  );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractIssue } from '../platform/problem';
 
 export const LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,8 +15,14 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/\p{Cc}/u.test(s), { message: 'must not contain control characters' })
-    .refine((s) => !/\p{Cs}/u.test(s), { message: 'must be well-formed Unicode text' });
+    .refine(
+      (s) => !/\p{Cc}/u.test(s),
+      contractIssue('control-characters', 'must not contain control characters'),
+    )
+    .refine(
+      (s) => !/\p{Cs}/u.test(s),
+      contractIssue('malformed-text', 'must be well-formed Unicode text'),
+    );
 
 export const boundedText = text;
 
@@ -26,10 +33,13 @@ export const boundedText = text;
  * names look the same.
  */
 export const nameText = (max: number) =>
-  text(max).refine((s) => !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(s), {
-    message:
+  text(max).refine(
+    (s) => !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(s),
+    contractIssue(
+      'invisible-characters',
       'must not contain invisible formatting characters (bidirectional controls, zero-width characters, line separators)',
-  });
+    ),
+  );
 
 export const localizedNamesSchema = z.strictObject({
   en: nameText(200),

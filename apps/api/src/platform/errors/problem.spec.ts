@@ -2,7 +2,7 @@ import { Body, Controller, Module, Post, Put } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import request from 'supertest';
 import { z } from 'zod';
-import { problemSchema } from '@coop/contracts';
+import { contractIssue, nameText, problemSchema } from '@coop/contracts';
 import { Access } from '../../access';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 
@@ -11,6 +11,16 @@ class EchoDto extends createZodDto(
     name: z.string().min(1).max(50),
     count: z.number().int().nonnegative(),
     nested: z.strictObject({ flag: z.boolean() }).optional(),
+    tags: z
+      .array(z.enum(['appeals', 'trial']))
+      .min(1)
+      .optional(),
+    on: z.iso.date().optional(),
+    label: nameText(20).optional(),
+    pair: z
+      .array(z.number())
+      .refine((p) => p.length !== 1, contractIssue('repeated', 'must not repeat'))
+      .optional(),
   }),
 ) {}
 
@@ -115,8 +125,8 @@ describe('errors as RFC 9457 problem+json', () => {
     const problem = expectProblem(res, 422, 'validation');
     expect(problem.errors).toEqual(
       expect.arrayContaining([
-        { field: 'isAdmin', message: 'is not a known field' },
-        { field: 'nested.extra', message: 'is not a known field' },
+        { field: 'isAdmin', message: 'is not a known field', code: 'unrecognized_keys' },
+        { field: 'nested.extra', message: 'is not a known field', code: 'unrecognized_keys' },
       ]),
     );
     expect(received).toHaveLength(0);
@@ -129,6 +139,57 @@ describe('errors as RFC 9457 problem+json', () => {
       .send({ name: '', count: -1.5 });
     const problem = expectProblem(res, 422, 'validation');
     expect(new Set(problem.errors?.map((e) => e.field))).toEqual(new Set(['name', 'count']));
+    expect(received).toHaveLength(0);
+  });
+
+  it('gives each failing field a code and the bounds a client needs to say it in any language', async () => {
+    const res = await request(t.url)
+      .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
+      .send({
+        name: 'x'.repeat(51),
+        count: 'one',
+        tags: [],
+        on: '2026-13-01',
+        label: 'a\u200Bb',
+        pair: [1],
+      });
+    const problem = expectProblem(res, 422, 'validation');
+    const byField = Object.fromEntries((problem.errors ?? []).map((e) => [e.field, e]));
+    expect(byField.name).toMatchObject({
+      code: 'too_big',
+      params: { maximum: 50, origin: 'string' },
+    });
+    expect(byField.count).toMatchObject({ code: 'invalid_type', params: { expected: 'number' } });
+    expect(byField.tags).toMatchObject({
+      code: 'too_small',
+      params: { minimum: 1, origin: 'array' },
+    });
+    expect(byField.on).toMatchObject({ code: 'invalid_format', params: { format: 'date' } });
+    expect(byField.label).toMatchObject({ code: 'invisible-characters' });
+    expect(byField.pair).toMatchObject({ code: 'repeated', message: 'must not repeat' });
+    // The English sentence stays for other clients.
+    expect(byField.on.message).toBe('Invalid ISO date');
+
+    const option = await request(t.url)
+      .post('/api/v1/fixture/echo')
+      .set('X-Coop-Csrf', '1')
+      .send({ name: '', count: 1, tags: ['appeals', 'other'] });
+    const items = expectProblem(option, 422, 'validation').errors ?? [];
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'name',
+          code: 'too_small',
+          params: { minimum: 1, origin: 'string' },
+        }),
+        expect.objectContaining({
+          field: 'tags.1',
+          code: 'invalid_value',
+          params: { values: ['appeals', 'trial'] },
+        }),
+      ]),
+    );
     expect(received).toHaveLength(0);
   });
 

@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '@coop/contracts';
+
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
   type: string;
@@ -33,7 +35,10 @@ export class AppError extends Error {
 
 export interface FieldError {
   field: string;
+  /** English, for people reading the API; clients translate `code` with its `params`. */
   message: string;
+  code?: FieldErrorCode;
+  params?: Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
 }
 
 export const validationError = (errors: FieldError[]) =>
