@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import {
   createAttestation,
   createKeyRecord,
-  encodeFields,
   encryptFileStream,
   encryptPayload,
   fingerprint,
@@ -21,13 +20,14 @@ import {
   qrPayload,
   safetyNumber,
   sealEnvelope,
-  toBase64Url,
-  toHex,
   wrapBundle,
   type AccountKeys,
 } from '../src';
-import { payloadAd, safetyNumberDigits, signingSeedOf, type Field } from '../src/v1';
+import { signingSeedOf } from '../src/v1/account-keys';
+import { encodeFields, toBase64Url, toHex, type Field } from '../src/v1/encoding';
+import { payloadAd } from '../src/v1/payload';
 import { randomBytes } from '../src/v1/random';
+import { safetyNumberDigits } from '../src/v1/safety-number';
 import { argon2id, blake2b, ready, sha512, signDetached } from '../src/v1/sodium';
 import { seedFromLabel, withDeterministicRandom } from '../src/v1/testing';
 

@@ -2,7 +2,6 @@ import {
   createAttestation,
   createKeyRecord,
   fingerprint,
-  fromBase64Url,
   generateAccountKeys,
   generateRecoveryKey,
   wrapBundle,
@@ -36,6 +35,8 @@ interface Enrolled {
   record: KeyRecord;
 }
 
+const prfBytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'base64url'));
+
 /** What the web app does after the first sign-in: keys, a PRF wrap and a recovery wrap. */
 async function enrolKeys(
   person: Person,
@@ -45,7 +46,7 @@ async function enrolKeys(
   const userId = person.me.user.id;
   const record = await createKeyRecord(keys, { userId, generation });
   const [credential] = person.authenticator.credentials();
-  const prf = fromBase64Url(person.authenticator.prfOutput(credential.id, PRF_SALT_V1));
+  const prf = prfBytes(person.authenticator.prfOutput(credential.id, PRF_SALT_V1));
   const wraps = [
     await wrapBundle(keys, 'prf', prf, { userId, generation, credentialId: credential.id }),
     await wrapBundle(keys, 'recovery', (await generateRecoveryKey()).secret, {
@@ -112,7 +113,7 @@ describe('key directory', () => {
     const laptopWrap = await wrapBundle(
       keys,
       'prf',
-      fromBase64Url(laptop.prfOutput(response.id, PRF_SALT_V1)),
+      prfBytes(laptop.prfOutput(response.id, PRF_SALT_V1)),
       { userId, generation: 1, credentialId: response.id },
     );
     expect((await person.client.call('PUT', '/keys/me/wraps', { wrap: laptopWrap })).status).toBe(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import vectors from '../../vectors/v1/signature.json';
 import { encodeFields, fromHex, toHex, type Field } from './encoding';
-import { sign, signFields, verify, verifyFields } from './signature';
+import { signFields, verifyFields } from './signature';
 import { ready, signSeedKeypair } from './sodium';
 import { fieldFromJson, flipBit } from './testing';
 
@@ -14,14 +14,14 @@ const field: fc.Arbitrary<Field> = fc.oneof(
 );
 
 describe('signatures', () => {
-  it.each(vectors.cases)('reproduces the vector over $context', async (vector) => {
+  it.each(vectors.cases)('reproduces the vector over $context', (vector) => {
     const pair = signSeedKeypair(fromHex(vector.signingSeed));
     expect(toHex(pair.publicKey)).toBe(vector.signingPublicKey);
     const fields = vector.fields.map(fieldFromJson);
     expect(toHex(encodeFields(vector.context, fields))).toBe(vector.message);
-    const signature = await sign(vector.context, fields, pair.secretKey);
+    const signature = signFields(vector.context, fields, pair.secretKey);
     expect(toHex(signature)).toBe(vector.signature);
-    await expect(verify(vector.context, fields, signature, pair.publicKey)).resolves.toBe(true);
+    expect(verifyFields(vector.context, fields, signature, pair.publicKey)).toBe(true);
   });
 
   it('verifies what it signs, and nothing else', () => {
@@ -47,13 +47,13 @@ describe('signatures', () => {
     );
   });
 
-  it('rejects keys and signatures of the wrong size', async () => {
+  it('rejects keys and signatures of the wrong size', () => {
     const { publicKey, secretKey } = signSeedKeypair(new Uint8Array(32));
     const signature = signFields('coop/v1/t', [], secretKey);
     expect(verifyFields('coop/v1/t', [], signature.slice(1), publicKey)).toBe(false);
     expect(verifyFields('coop/v1/t', [], signature, publicKey.slice(1))).toBe(false);
-    await expect(sign('coop/v1/t', [], secretKey.slice(0, 32))).rejects.toMatchObject({
-      code: 'invalid_input',
-    });
+    expect(() => signFields('coop/v1/t', [], secretKey.slice(0, 32))).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
   });
 });

@@ -5,14 +5,14 @@
  * No nonce; no associated data. Version 1: a v2 signs under new context strings.
  */
 import { encodeFields, type Field } from './encoding';
-import { ready, signDetached, verifyDetached } from './sodium';
+import { signDetached, verifyDetached } from './sodium';
 import { checkBytes } from './validate';
 
 export const SIGNATURE_BYTES = 64;
 export const SIGNING_PUBLIC_KEY_BYTES = 32;
 export const SIGNING_SECRET_KEY_BYTES = 64;
 
-/** Synchronous form for the other v1 operations (libsodium already loaded). */
+/** For the other v1 operations, each under its own context; they await ready() first. */
 export function signFields(
   context: string,
   fields: readonly Field[],
@@ -35,23 +35,4 @@ export function verifyFields(
     return false;
   }
   return verifyDetached(signature, encodeFields(context, fields), signingPublicKey);
-}
-
-export async function sign(
-  context: string,
-  fields: readonly Field[],
-  signingSecretKey: Uint8Array,
-): Promise<Uint8Array> {
-  await ready();
-  return signFields(context, fields, signingSecretKey);
-}
-
-export async function verify(
-  context: string,
-  fields: readonly Field[],
-  signature: Uint8Array,
-  signingPublicKey: Uint8Array,
-): Promise<boolean> {
-  await ready();
-  return verifyFields(context, fields, signature, signingPublicKey);
 }
