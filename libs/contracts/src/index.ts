@@ -1,5 +1,6 @@
 export * from './platform/health';
 export * from './platform/problem';
+export * from './platform/field-errors';
 export * from './platform/params';
 export * from './platform/schema-of';
 export * from './states/states';

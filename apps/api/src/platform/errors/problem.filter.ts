@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
+import { fieldIssues } from '@coop/contracts';
 import {
   AppError,
   PROBLEM_CONTENT_TYPE,
@@ -9,7 +10,6 @@ import {
   validationError,
   type Problem,
 } from './problem';
-import { zodFieldErrors } from './zod-field-errors';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad-request',
@@ -42,7 +42,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof ZodValidationException) {
-      return fromAppError(validationError(zodFieldErrors(exception.getZodError() as ZodError)));
+      return fromAppError(validationError(fieldIssues(exception.getZodError() as ZodError)));
     }
     if (exception instanceof AppError) return fromAppError(exception);
     if (exception instanceof HttpException) {

@@ -1,4 +1,4 @@
-import type { FieldErrorCode } from '@coop/contracts';
+import type { FieldIssue } from '@coop/contracts';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -33,13 +33,7 @@ export class AppError extends Error {
   }
 }
 
-export interface FieldError {
-  field: string;
-  /** English, for people reading the API; clients translate `code` with its `params`. */
-  message: string;
-  code?: FieldErrorCode;
-  params?: Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
-}
+export type FieldError = FieldIssue;
 
 export const validationError = (errors: FieldError[]) =>
   new AppError(

@@ -1,8 +1,16 @@
-import { CONTRACT_ISSUE_CODES, type ContractIssueCode } from '@coop/contracts';
 import type { core, ZodError } from 'zod';
-import type { FieldError } from './problem';
+import { CONTRACT_ISSUE_CODES, type ContractIssueCode, type FieldErrorCode } from './problem';
 
 type Param = string | number | boolean | null;
+
+/** One failing field as the API reports it in a 422, and as the web app checks a form. */
+export interface FieldIssue {
+  field: string;
+  /** English, for people reading the API; clients translate `code` with its `params`. */
+  message: string;
+  code?: FieldErrorCode;
+  params?: Record<string, Param | Param[]>;
+}
 
 const isContractCode = (code: unknown): code is ContractIssueCode =>
   (CONTRACT_ISSUE_CODES as readonly unknown[]).includes(code);
@@ -16,7 +24,7 @@ const jsonValue = (value: unknown): Param =>
       : String(value);
 
 /** The machine-readable part of an issue: what a client translates, with the bounds it names. */
-function codeOf(issue: core.$ZodIssue): Pick<FieldError, 'code' | 'params'> {
+function codeOf(issue: core.$ZodIssue): Pick<FieldIssue, 'code' | 'params'> {
   switch (issue.code) {
     case 'too_small':
       return { code: issue.code, params: { minimum: Number(issue.minimum), origin: issue.origin } };
@@ -40,8 +48,8 @@ function codeOf(issue: core.$ZodIssue): Pick<FieldError, 'code' | 'params'> {
 }
 
 /** Flattens zod issues to one entry per failing field, naming unknown keys individually. */
-export function zodFieldErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue): FieldError[] => {
+export function fieldIssues(error: ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue): FieldIssue[] => {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
