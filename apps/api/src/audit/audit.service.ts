@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditEntry, AuditQuery } from '@coop/contracts';
+import type { AuditAction, AuditEntry, AuditQuery } from '@coop/contracts';
+import { Clock } from '../platform/clock';
 import { AuditEntryEntity } from './audit-entry.entity';
 import {
   ChainVerifier,
@@ -12,7 +13,7 @@ import {
 } from './audit-chain';
 
 export interface AuditEvent {
-  action: string;
+  action: AuditAction;
   actorId: string | null;
   subjectType?: string;
   subjectId?: string;
@@ -26,7 +27,10 @@ const AUDIT_LOCK = 0x4155444954; // "AUDIT"
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Appends inside the caller's transaction when one is given, so an action and its audit entry
@@ -43,7 +47,7 @@ export class AuditService {
     const prevHash = last?.hash ?? GENESIS_HASH;
     const content: AuditContent = {
       seq: String(BigInt(last?.seq ?? '0') + 1n),
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
       actorId: event.actorId,
       action: event.action,
       subjectType: event.subjectType ?? null,

@@ -1,5 +1,5 @@
 import { runCli } from '@coop/testing';
-import type { AuditEntry } from '@coop/contracts';
+import type { AuditEntry, Passkey } from '@coop/contracts';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../test/app.harness';
 import {
@@ -9,6 +9,7 @@ import {
   stepUp,
   type Person,
 } from '../../test/identity.harness';
+import { Clock } from '../platform/clock';
 import { AuditService } from './audit.service';
 
 describe('hash-chained audit log', () => {
@@ -71,11 +72,28 @@ describe('hash-chained audit log', () => {
     expect(lines.every((e) => e.stateCode === 'SEN')).toBe(true);
   });
 
+  it('dates each entry by the application clock, not the host or database time', async () => {
+    const [passkey] = (await admin.client.get<Passkey[]>('/me/passkeys')).body;
+    const at = new Date(Date.now() + 7 * 60_000);
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(at));
+    try {
+      const renamed = await admin.client.patch(`/me/passkeys/${passkey.id}`, { name: 'Later key' });
+      expect(renamed.status).toBe(200);
+    } finally {
+      clock.mockRestore();
+    }
+    const { body } = await admin.client.get<{ entries: AuditEntry[] }>(
+      `/audit?action=passkey.renamed&actorId=${admin.me.user.id}`,
+    );
+    expect(body.entries.map((e) => e.at)).toEqual([at.toISOString()]);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
   it('stays one linear chain under concurrent appends', async () => {
     const audit = t.app.get(AuditService);
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        audit.record({ action: 'test.concurrent', actorId: null, details: { i } }),
+        audit.record({ action: 'audit.exported', actorId: null, details: { i } }),
       ),
     );
     expect(await audit.verify()).toMatchObject({ ok: true });

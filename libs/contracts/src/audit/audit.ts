@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { bigintParam, wholeNumberParam } from '../platform/params';
 import { stateCodeSchema } from '../states/states';
 
+export * from './actions';
+
 export const auditEntrySchema = z.strictObject({
   seq: z.string(),
   at: z.string(),

@@ -104,7 +104,7 @@ export class ApprovalsService {
       }
       await this.audit.record(
         {
-          action: `approval.${approval.status}`,
+          action: decision === 'approve' ? 'approval.approved' : 'approval.rejected',
           actorId,
           subjectType: 'user',
           subjectId: approval.userId,

@@ -5,6 +5,7 @@ import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import {
   changeStatusSchema,
   type Approval,
+  type AuditAction,
   type ChangeStatus,
   type Role,
   type UpdateUser,
@@ -50,6 +51,12 @@ const approvalDetails = (by: ApprovedBy) =>
 
 /** Serialises every change that could leave the platform without an active Registry admin. */
 const ADMIN_COUNT_LOCK = 0x41444d4e; // "ADMN"
+
+const STATUS_ACTIONS: Readonly<Record<ChangeStatus['status'], AuditAction>> = {
+  active: 'user.reactivated',
+  suspended: 'user.suspended',
+  deactivated: 'user.deactivated',
+};
 
 export interface UserFilter {
   status?: string;
@@ -349,11 +356,7 @@ export class UsersService {
         { revokedAt: this.clock.now() },
       );
     }
-    const action = {
-      active: 'user.reactivated',
-      suspended: 'user.suspended',
-      deactivated: 'user.deactivated',
-    }[input.status];
+    const action = STATUS_ACTIONS[input.status];
     await this.audit.record(
       {
         action,
