@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
 }
 
 // The type of AuditService.record keeps every recorded action in the list; this keeps the list
-// free of actions nothing records any more, which the audit page would offer as filters.
+// free of actions nothing records any more.
 describe('audit action list', () => {
   it('holds only actions the API records', () => {
     const code = sources(join(__dirname, '..'))
