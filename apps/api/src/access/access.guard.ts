@@ -26,8 +26,8 @@ export class AccessGuard implements CanActivate {
 
     await this.sessionAuth.canActivate(context);
     const req = context.switchToHttp().getRequest<Request>();
-    const { user, session } = principalOf(req);
-    const held = rule.roles.filter((role) => user.roles.includes(role));
+    const principal = principalOf(req);
+    const held = rule.roles.filter((role) => principal.roles.includes(role));
     if (rule.roles.length > 0 && held.length === 0) {
       throw new AppError(
         403,
@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
     if (rule.ownStateParam) {
       const scoped = held.every((role) => role === 'focal_point');
       const state = req.params[rule.ownStateParam];
-      if (scoped && state !== user.stateCode) {
+      if (scoped && state !== principal.stateCode) {
         throw new AppError(
           403,
           'forbidden',
@@ -48,7 +48,7 @@ export class AccessGuard implements CanActivate {
         );
       }
     }
-    if (rule.stepUp && !this.sessions.isFreshlyVerified(session)) {
+    if (rule.stepUp && !this.sessions.isFreshlyVerified(principal)) {
       throw new AppError(
         401,
         'step-up-required',

@@ -1,12 +1,12 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { AppError } from '../platform/errors';
 
 /** The signed-in principal that the access guard attached to the request. */
 export function principalOf(req: Request): Principal {
   const principal = req.user as Principal | undefined;
-  if (!principal?.session) {
+  if (!principal?.sessionId) {
     throw new AppError(
       401,
       'unauthenticated',

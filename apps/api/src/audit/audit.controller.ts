@@ -10,7 +10,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns, auditLinesSchema } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto extends createZodDto(auditQuerySchema) {}
@@ -38,11 +38,11 @@ export class AuditController {
   async export(
     @Query() query: AuditQueryDto,
     @Res() res: Response,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<void> {
     await this.audit.record({
       action: 'audit.exported',
-      actorId: user.id,
+      actorId: userId,
       details: { filters: { ...query, limit: undefined } },
     });
     res.setHeader(

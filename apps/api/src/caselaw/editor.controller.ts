@@ -40,7 +40,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns, caselawCsvSchema } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { WholeNumberPipe } from '../platform/params';
 import { CaselawEntriesService } from './entries.service';
 import { CaselawTransferService } from './transfer.service';
@@ -79,7 +79,7 @@ export class CaselawEditorController {
   @Access.roles(EDITORS)
   @Returns(editorEntrySchema)
   create(@Body() body: CreateEntryDto, @CurrentPrincipal() me: Principal): Promise<EditorEntry> {
-    return this.entries.create(body, me.user.id);
+    return this.entries.create(body, me.userId);
   }
 
   @Get('entries/:id')
@@ -97,7 +97,7 @@ export class CaselawEditorController {
     @Body() body: UpdateEntryDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.update(id, body, me.user.id);
+    return this.entries.update(id, body, me.userId);
   }
 
   @Post('entries/:id/submit')
@@ -109,7 +109,7 @@ export class CaselawEditorController {
     @Body() body: RevisionActionDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.submit(id, body.revision, me.user.id);
+    return this.entries.submit(id, body.revision, me.userId);
   }
 
   @Post('entries/:id/return')
@@ -129,7 +129,7 @@ export class CaselawEditorController {
     @Body() body: RevisionActionDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.publish(id, body.revision, me.user.id);
+    return this.entries.publish(id, body.revision, me.userId);
   }
 
   @Post('entries/:id/unpublish')
@@ -141,7 +141,7 @@ export class CaselawEditorController {
     @Body() body: UnpublishDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.unpublish(id, body.reason, me.user.id);
+    return this.entries.unpublish(id, body.reason, me.userId);
   }
 
   @Get('entries/:id/revisions')
@@ -185,12 +185,12 @@ export class CaselawEditorController {
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
       res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.csv"`);
-      res.send(await this.transfer.exportCsv(me.user.id));
+      res.send(await this.transfer.exportCsv(me.userId));
       return;
     }
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.json"`);
-    res.send(JSON.stringify(await this.transfer.exportJson(me.user.id)));
+    res.send(JSON.stringify(await this.transfer.exportJson(me.userId)));
   }
 
   /** All or nothing: any bad row answers 422 with every problem found, and nothing is stored. */
@@ -199,6 +199,6 @@ export class CaselawEditorController {
   @Access.roles(EDITORS, { stepUp: true })
   @Returns(importReportSchema)
   import(@Body() body: ImportFileDto, @CurrentPrincipal() me: Principal): Promise<ImportReport> {
-    return this.transfer.import(body, me.user.id);
+    return this.transfer.import(body, me.userId);
   }
 }

@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { createTopicSchema, updateTopicSchema, type Topic, topicSchema } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { TopicKeyPipe } from './topic-key.pipe';
 import { CaselawTopicsService } from './topics.service';
 
@@ -28,7 +28,7 @@ export class CaselawTopicsController {
   @Access.roles(['facilitator'])
   @Returns(topicSchema)
   create(@Body() body: CreateTopicDto, @CurrentPrincipal() me: Principal): Promise<Topic> {
-    return this.topics.create(body, me.user.id);
+    return this.topics.create(body, me.userId);
   }
 
   @Patch(':key')

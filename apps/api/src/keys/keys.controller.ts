@@ -29,7 +29,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { KeysService } from './keys.service';
 
 class EnrolKeysDto extends createZodDto(enrolKeysSchema) {}
@@ -45,46 +45,46 @@ export class KeysController {
   @Get('me')
   @Access.signedIn()
   @Returns(userKeysSchema)
-  mine(@CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
-    return this.keys.userKeys(user.id);
+  mine(@CurrentPrincipal() { userId }: Principal): Promise<UserKeys> {
+    return this.keys.userKeys(userId);
   }
 
   /** Publishes new keys (first enrolment or a key change) with their wrapped private bundle. */
   @Put('me')
   @Access.signedIn({ stepUp: true })
   @Returns(userKeysSchema)
-  enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() { user }: Principal): Promise<UserKeys> {
-    return this.keys.enrol(user.id, body);
+  enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() { userId }: Principal): Promise<UserKeys> {
+    return this.keys.enrol(userId, body);
   }
 
   /** The PRF wrap of the passkey this session was opened with, and nothing else. */
   @Get('me/wraps')
   @Access.signedIn()
   @Returns([wrapRecordSchema])
-  sessionWraps(@CurrentPrincipal() { user, session }: Principal): Promise<WrapRecord[]> {
-    return this.keys.sessionWraps(user.id, session.passkeyId);
+  sessionWraps(@CurrentPrincipal() { userId, passkeyId }: Principal): Promise<WrapRecord[]> {
+    return this.keys.sessionWraps(userId, passkeyId);
   }
 
   /** Every wrap, recovery and passphrase ones included: material for offline guessing. */
   @Get('me/wraps/all')
   @Access.signedIn({ stepUp: true })
   @Returns([wrapRecordSchema])
-  wraps(@CurrentPrincipal() { user }: Principal): Promise<WrapRecord[]> {
-    return this.keys.wraps(user.id);
+  wraps(@CurrentPrincipal() { userId }: Principal): Promise<WrapRecord[]> {
+    return this.keys.wraps(userId);
   }
 
   @Get('me/wraps/kinds')
   @Access.signedIn()
   @Returns([wrapKindSchema])
-  wrapKinds(@CurrentPrincipal() { user }: Principal): Promise<WrapKind[]> {
-    return this.keys.wrapKinds(user.id);
+  wrapKinds(@CurrentPrincipal() { userId }: Principal): Promise<WrapKind[]> {
+    return this.keys.wrapKinds(userId);
   }
 
   @Put('me/wraps')
   @HttpCode(204)
   @Access.signedIn()
-  putWrap(@Body() body: PutWrapDto, @CurrentPrincipal() { user }: Principal): Promise<void> {
-    return this.keys.putWrap(user.id, body.wrap);
+  putWrap(@Body() body: PutWrapDto, @CurrentPrincipal() { userId }: Principal): Promise<void> {
+    return this.keys.putWrap(userId, body.wrap);
   }
 
   /** `null` until the first Registry admin enrols keys: sent as JSON, where Nest sends nothing. */
@@ -98,8 +98,8 @@ export class KeysController {
   @Get('verifications')
   @Access.signedIn()
   @Returns([verificationSchema])
-  verifications(@CurrentPrincipal() { user }: Principal): Promise<Verification[]> {
-    return this.keys.verifications(user.id);
+  verifications(@CurrentPrincipal() { userId }: Principal): Promise<Verification[]> {
+    return this.keys.verifications(userId);
   }
 
   @Post('verifications')
@@ -108,9 +108,9 @@ export class KeysController {
   @Returns(verificationSchema)
   verify(
     @Body() body: RecordVerificationDto,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<Verification> {
-    return this.keys.recordVerification(user.id, body.subjectUserId, body.fingerprint);
+    return this.keys.recordVerification(userId, body.subjectUserId, body.fingerprint);
   }
 
   @Get('users/:userId')
@@ -126,8 +126,8 @@ export class KeysController {
   attest(
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: AttestationDto,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() me: Principal,
   ): Promise<UserKeys> {
-    return this.keys.attest(user.id, userId, body);
+    return this.keys.attest(me.userId, userId, body);
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { NoticesService } from './notices.service';
 
 /** The signed-in user's own notices; nobody else's are reachable here. */
@@ -20,15 +20,15 @@ export class NoticesController {
   @Get('notices')
   @Access.signedIn()
   @Returns(noticeListSchema)
-  list(@CurrentPrincipal() { user }: Principal): Promise<NoticeList> {
-    return this.notices.list(user.id);
+  list(@CurrentPrincipal() { userId }: Principal): Promise<NoticeList> {
+    return this.notices.list(userId);
   }
 
   @Post('notices/read')
   @HttpCode(204)
   @Access.signedIn()
-  markAllRead(@CurrentPrincipal() { user }: Principal): Promise<void> {
-    return this.notices.markAllRead(user.id);
+  markAllRead(@CurrentPrincipal() { userId }: Principal): Promise<void> {
+    return this.notices.markAllRead(userId);
   }
 
   @Post('notices/:id/read')
@@ -36,15 +36,15 @@ export class NoticesController {
   @Access.signedIn()
   markRead(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<void> {
-    return this.notices.markRead(user.id, id);
+    return this.notices.markRead(userId, id);
   }
 
   @Get('last-sign-in')
   @Access.signedIn()
   @Returns(lastSignInSchema)
-  lastSignIn(@CurrentPrincipal() { user, session }: Principal): Promise<LastSignIn> {
-    return this.notices.lastSignIn(user.id, session.id);
+  lastSignIn(@CurrentPrincipal() { userId, sessionId }: Principal): Promise<LastSignIn> {
+    return this.notices.lastSignIn(userId, sessionId);
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../access';
 import { Returns } from '../platform/openapi';
-import type { Principal } from '../identity';
+import type { Principal } from '../platform/principal';
 import { StateCodePipe } from './state-code.pipe';
 import { StatesService } from './states.service';
 
@@ -48,7 +48,7 @@ export class StatesController {
   @Access.roles(['registry_admin'], { stepUp: true })
   @Returns(stateSchema)
   create(@Body() body: CreateStateDto, @CurrentPrincipal() me: Principal): Promise<State> {
-    return this.states.create(body, me.user.id);
+    return this.states.create(body, me.userId);
   }
 
   @Post(':code/withdrawal')
@@ -59,6 +59,6 @@ export class StatesController {
     @Body() body: RecordWithdrawalDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<State> {
-    return this.states.recordWithdrawal(code, body, me.user.id);
+    return this.states.recordWithdrawal(code, body, me.userId);
   }
 }

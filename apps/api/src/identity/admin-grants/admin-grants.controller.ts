@@ -4,7 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { requestAdminGrantSchema, type Approval, approvalSchema } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
 import { Returns } from '../../platform/openapi';
-import type { Principal } from '../sessions/sessions.service';
+import type { Principal } from '../../platform/principal';
 import { AdminGrantsService } from './admin-grants.service';
 
 class RequestGrantDto extends createZodDto(requestAdminGrantSchema) {}
@@ -19,7 +19,7 @@ export class AdminGrantsController {
   @Access.roles(['registry_admin'], { stepUp: true })
   @Returns(approvalSchema)
   request(@Body() body: RequestGrantDto, @CurrentPrincipal() me: Principal): Promise<Approval> {
-    return this.grants.request(body.userId, me.user.id);
+    return this.grants.request(body.userId, me.userId);
   }
 
   @Delete('holders/:userId')
@@ -30,6 +30,6 @@ export class AdminGrantsController {
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<Approval> {
-    return this.grants.requestWithdrawal(userId, me.user.id);
+    return this.grants.requestWithdrawal(userId, me.userId);
   }
 }

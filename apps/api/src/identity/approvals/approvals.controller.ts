@@ -12,7 +12,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
 import { Returns } from '../../platform/openapi';
-import type { Principal } from '../sessions/sessions.service';
+import type { Principal } from '../../platform/principal';
 import { ApprovalRequestsService } from './approval-requests.service';
 import { ApprovalsService } from './approvals.service';
 
@@ -46,7 +46,7 @@ export class ApprovalsController {
     @Body() body: DecideDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<ApprovalDecision> {
-    return this.approvals.decide(id, body.decision, me.user.id);
+    return this.approvals.decide(id, body.decision, me.userId);
   }
 
   @Post(':id/cancel')
@@ -57,6 +57,6 @@ export class ApprovalsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<Approval> {
-    return this.requests.cancel(id, me.user.id);
+    return this.requests.cancel(id, me.userId);
   }
 }

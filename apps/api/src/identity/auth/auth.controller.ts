@@ -27,12 +27,13 @@ import {
 import { Access, CurrentPrincipal } from '../../access';
 import { Returns, ReturnsProblem } from '../../platform/openapi';
 import { browserCookieOf, setBrowserCookie } from '../../notices';
+import type { Principal } from '../../platform/principal';
 import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/security';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
 import { SESSION_COOKIE } from '../sessions/session.strategy';
-import type { Principal } from '../sessions/sessions.service';
+import { toPrincipal } from '../sessions/sessions.service';
 import { MeService } from '../users/me.service';
 import { AuthService } from './auth.service';
 
@@ -95,7 +96,7 @@ export class AuthController {
     );
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
     setBrowserCookie(res, signedIn.browserToken);
-    return this.me.describe(signedIn);
+    return this.me.describe(toPrincipal(signedIn.user, signedIn.session));
   }
 
   @Post('sign-in/options')
@@ -126,15 +127,15 @@ export class AuthController {
     );
     setSessionCookie(res, signedIn.token, signedIn.session.expiresAt);
     setBrowserCookie(res, signedIn.browserToken);
-    return this.me.describe(signedIn);
+    return this.me.describe(toPrincipal(signedIn.user, signedIn.session));
   }
 
   @Post('step-up/options')
   @HttpCode(200)
   @Access.signedIn()
   @Returns(requestOptionsSchema)
-  stepUpOptions(@CurrentPrincipal() { user, session }: Principal): Promise<RequestOptions> {
-    return this.auth.stepUpOptions(user, session);
+  stepUpOptions(@CurrentPrincipal() principal: Principal): Promise<RequestOptions> {
+    return this.auth.stepUpOptions(principal);
   }
 
   @Post('step-up/verify')
@@ -142,10 +143,10 @@ export class AuthController {
   @Access.signedIn()
   async stepUp(
     @Body() body: AssertionDto,
-    @CurrentPrincipal() { user, session }: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    setSessionCookie(res, await this.auth.stepUp(user, session, body.response), session.expiresAt);
+    setSessionCookie(res, await this.auth.stepUp(principal, body.response), principal.expiresAt);
   }
 
   @Post('sign-out')
@@ -153,10 +154,10 @@ export class AuthController {
   @Header('Clear-Site-Data', CLEAR_SITE_DATA_ON_SIGN_OUT)
   @Access.signedIn()
   async signOut(
-    @CurrentPrincipal() { user, session }: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    await this.auth.signOut(user, session);
+    await this.auth.signOut(principal);
     clearSessionCookie(res);
   }
 }

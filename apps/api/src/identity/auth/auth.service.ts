@@ -6,6 +6,7 @@ import { AuditService, type AuditEvent } from '../../audit';
 import { NoticesService, type SigningIn } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
 import { InvitationsService } from '../invitations/invitations.service';
 import { PasskeyEntity } from '../passkeys/passkey.entity';
 import { PasskeysService } from '../passkeys/passkeys.service';
@@ -165,7 +166,8 @@ export class AuthService {
             'The passkey does not belong to this account.',
           );
         }
-        if (counterRegressed) return this.flagClone(passkey, user, m);
+        if (counterRegressed)
+          return this.flagClone(passkey, { userId: user.id, stateCode: user.stateCode }, m);
         if (user.status !== 'active') {
           throw new AppError(
             403,
@@ -196,19 +198,19 @@ export class AuthService {
   /** Flags the passkey and records the regression; the caller refuses once this has committed. */
   private async flagClone(
     passkey: PasskeyEntity,
-    user: UserEntity,
+    owner: Pick<Principal, 'userId' | 'stateCode'>,
     m: EntityManager,
   ): Promise<'clone'> {
     await m.update(PasskeyEntity, { id: passkey.id }, { flaggedAt: this.clock.now() });
     // Whoever holds the copy may already be signed in: end every session of the account.
-    await this.sessions.revokeAll(user.id, 'passkey-clone', m);
+    await this.sessions.revokeAll(owner.userId, 'passkey-clone', m);
     await this.audit.record(
       {
         action: 'passkey.counter_regression',
         actorId: null,
         subjectType: 'user',
-        subjectId: user.id,
-        stateCode: user.stateCode,
+        subjectId: owner.userId,
+        stateCode: owner.stateCode,
         details: { passkeyId: passkey.id },
       },
       m,
@@ -216,42 +218,39 @@ export class AuthService {
     return 'clone';
   }
 
-  async stepUpOptions(user: UserEntity, session: SessionEntity): Promise<RequestOptions> {
+  async stepUpOptions(principal: Principal): Promise<RequestOptions> {
     return this.webauthn.authenticationOptions(
       'step-up',
-      { userId: user.id, sessionId: session.id },
-      await this.passkeys.active(user.id),
+      { userId: principal.userId, sessionId: principal.sessionId },
+      await this.passkeys.active(principal.userId),
     );
   }
 
-  async stepUp(
-    user: UserEntity,
-    session: SessionEntity,
-    response: AuthenticationResponse,
-  ): Promise<string> {
+  async stepUp(principal: Principal, response: AuthenticationResponse): Promise<string> {
+    const { userId, sessionId, stateCode } = principal;
     const outcome = await this.dataSource
       .transaction(async (m) => {
         const { passkey, counterRegressed } = await this.webauthn.verifyAuthentication(
           'step-up',
-          { userId: user.id, sessionId: session.id },
+          { userId, sessionId },
           response,
           m,
         );
-        if (passkey.userId !== user.id)
+        if (passkey.userId !== userId)
           throw new AppError(
             400,
             'webauthn-failed',
             'Passkey check failed',
             'Confirm with one of your own passkeys.',
           );
-        if (counterRegressed) return this.flagClone(passkey, user, m);
+        if (counterRegressed) return this.flagClone(passkey, principal, m);
         await m.save(passkey);
         await this.audit.record(
           {
             action: 'auth.step_up',
-            actorId: user.id,
+            actorId: userId,
             subjectType: 'user',
-            subjectId: user.id,
+            subjectId: userId,
             details: { passkeyId: passkey.id },
           },
           m,
@@ -261,31 +260,30 @@ export class AuthService {
       .catch(
         this.failed(
           'auth.step_up_failed',
-          { actorId: user.id, subjectType: 'user', subjectId: user.id, stateCode: user.stateCode },
-          { sessionId: session.id, credentialId: response.id.slice(0, 64) },
+          { actorId: userId, subjectType: 'user', subjectId: userId, stateCode },
+          { sessionId, credentialId: response.id.slice(0, 64) },
         ),
       );
     if (outcome === 'clone') throw cloneRefused();
-    return this.sessions.rotateVerified(session.id);
+    return this.sessions.rotateVerified(sessionId);
   }
 
-  addPasskeyOptions(user: UserEntity, session: SessionEntity): Promise<CreationOptions> {
-    return this.webauthn.registrationOptions(user, 'add-passkey', { sessionId: session.id });
+  async addPasskeyOptions(principal: Principal): Promise<CreationOptions> {
+    return this.webauthn.registrationOptions(await this.userOf(principal), 'add-passkey', {
+      sessionId: principal.sessionId,
+    });
   }
 
-  async addPasskey(
-    user: UserEntity,
-    session: SessionEntity,
-    name: string,
-    response: RegistrationResponse,
-  ) {
+  async addPasskey(principal: Principal, name: string, response: RegistrationResponse) {
+    const user = await this.userOf(principal);
+    const { sessionId } = principal;
     const passkey = await this.webauthn
-      .verifyRegistration(user, 'add-passkey', { sessionId: session.id }, response, name)
+      .verifyRegistration(user, 'add-passkey', { sessionId }, response, name)
       .catch(
         this.failed(
           'auth.registration_failed',
           { actorId: user.id, subjectType: 'user', subjectId: user.id, stateCode: user.stateCode },
-          { sessionId: session.id },
+          { sessionId },
         ),
       );
     await this.dataSource.transaction(async (m) => {
@@ -317,8 +315,18 @@ export class AuthService {
     return added;
   }
 
-  async signOut(user: UserEntity, session: SessionEntity): Promise<void> {
-    await this.sessions.revoke(user.id, session.id, user.id, 'signed out');
+  async signOut(principal: Principal): Promise<void> {
+    await this.sessions.revoke(
+      principal.userId,
+      principal.sessionId,
+      principal.userId,
+      'signed out',
+    );
+  }
+
+  /** The ceremonies that name the account to the authenticator need its row, not the principal. */
+  private userOf(principal: Principal): Promise<UserEntity> {
+    return this.dataSource.manager.findOneOrFail(UserEntity, { where: { id: principal.userId } });
   }
 
   /**

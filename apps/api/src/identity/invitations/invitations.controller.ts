@@ -12,7 +12,7 @@ import {
 } from '@coop/contracts';
 import { Access, CurrentPrincipal } from '../../access';
 import { Returns } from '../../platform/openapi';
-import type { Principal } from '../sessions/sessions.service';
+import type { Principal } from '../../platform/principal';
 import { InvitationsService } from './invitations.service';
 
 class CreateInvitationDto extends createZodDto(createInvitationSchema) {}
@@ -40,7 +40,7 @@ export class InvitationsController {
     @Body() body: CreateInvitationDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<IssuedInvitation> {
-    return this.invitations.invite(body, me.user.id);
+    return this.invitations.invite(body, me.userId);
   }
 
   @Delete(':id')
@@ -50,6 +50,6 @@ export class InvitationsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<Invitation> {
-    return this.invitations.revoke(id, me.user.id);
+    return this.invitations.revoke(id, me.userId);
   }
 }

@@ -4,7 +4,8 @@ import { parse } from 'cookie';
 import type { Request } from 'express';
 import { Strategy } from 'passport-custom';
 import { AppError } from '../../platform/errors';
-import { SessionsService, type Principal } from './sessions.service';
+import type { Principal } from '../../platform/principal';
+import { SessionsService } from './sessions.service';
 
 export const SESSION_COOKIE = '__Host-coop-session';
 

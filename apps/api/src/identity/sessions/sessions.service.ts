@@ -2,19 +2,55 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository, type EntityManager } from 'typeorm';
-import type { Session } from '@coop/contracts';
+import type { Role, Session, UserStatus } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
-import { UserEntity } from '../users/user.entity';
+import type { Principal } from '../../platform/principal';
+import type { UserEntity } from '../users/user.entity';
 import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
 import { SessionEntity } from './session.entity';
 
-export interface Principal {
-  user: UserEntity;
-  session: SessionEntity;
+interface PrincipalRow {
+  session_id: string;
+  passkey_id: string | null;
+  last_seen_at: Date;
+  verified_at: Date;
+  expires_at: Date;
+  user_id: string;
+  display_name: string;
+  email: string;
+  roles: Role[];
+  state_code: string | null;
+  status: UserStatus;
+  user_created_at: Date;
+}
+
+/** Every request reads its caller with this one statement, so it is written once, by hand. */
+const PRINCIPAL_BY_TOKEN = `
+  SELECT s.id AS session_id, s.passkey_id, s.last_seen_at, s.verified_at, s.expires_at,
+         u.id AS user_id, u.display_name, u.email, u.roles, u.state_code, u.status,
+         u.created_at AS user_created_at
+    FROM sessions s JOIN users u ON u.id = s.user_id
+   WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
+
+/** The principal of a session just opened or confirmed, from the rows the ceremony holds. */
+export function toPrincipal(user: UserEntity, session: SessionEntity): Principal {
+  return Object.freeze({
+    userId: user.id,
+    displayName: user.displayName,
+    email: user.email,
+    roles: Object.freeze([...user.roles]),
+    stateCode: user.stateCode,
+    status: user.status,
+    userCreatedAt: user.createdAt,
+    sessionId: session.id,
+    passkeyId: session.passkeyId,
+    verifiedAt: session.verifiedAt,
+    expiresAt: session.expiresAt,
+  });
 }
 
 /** Activity is written at most this often, so reads do not each cost a write. */
@@ -24,7 +60,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class SessionsService {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
     private readonly clock: Clock,
@@ -60,23 +95,35 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** The signed-in principal for a cookie token, or null if it is unknown, ended or idle. */
+  /**
+   * The signed-in principal for a cookie token, or null if it is unknown, ended or idle, or its
+   * user is not active. One query for the session and its user together.
+   */
   async authenticate(token: string | undefined): Promise<Principal | null> {
     if (!looksLikeToken(token)) return null;
-    const session = await this.sessions.findOne({
-      where: { tokenHash: hashSecretToken(token), revokedAt: IsNull() },
-    });
-    if (!session) return null;
+    const [row] = await this.sessions.query<PrincipalRow[]>(PRINCIPAL_BY_TOKEN, [
+      hashSecretToken(token),
+    ]);
+    if (!row) return null;
     const now = this.clock.now();
-    if (session.expiresAt <= now || session.lastSeenAt.getTime() + this.idleMs <= now.getTime())
-      return null;
-    const user = await this.users.findOne({ where: { id: session.userId } });
-    if (!user || user.status !== 'active') return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      session.lastSeenAt = now;
-      await this.sessions.update({ id: session.id }, { lastSeenAt: now });
-    }
-    return { user, session };
+    const lastSeen = row.last_seen_at.getTime();
+    if (row.expires_at <= now || lastSeen + this.idleMs <= now.getTime()) return null;
+    if (row.status !== 'active') return null;
+    if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS)
+      await this.sessions.update({ id: row.session_id }, { lastSeenAt: now });
+    return Object.freeze({
+      userId: row.user_id,
+      displayName: row.display_name,
+      email: row.email,
+      roles: Object.freeze(row.roles),
+      stateCode: row.state_code,
+      status: row.status,
+      userCreatedAt: row.user_created_at,
+      sessionId: row.session_id,
+      passkeyId: row.passkey_id,
+      verifiedAt: row.verified_at,
+      expiresAt: row.expires_at,
+    });
   }
 
   /**
@@ -107,7 +154,7 @@ export class SessionsService {
     return this.config.STEP_UP_MINUTES * 60_000;
   }
 
-  isFreshlyVerified(session: SessionEntity): boolean {
+  isFreshlyVerified(session: Pick<Principal, 'verifiedAt'>): boolean {
     return this.clock.now().getTime() - session.verifiedAt.getTime() < this.stepUpMs;
   }
 

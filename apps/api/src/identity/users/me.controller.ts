@@ -27,7 +27,7 @@ import { Returns } from '../../platform/openapi';
 import { AuthService } from '../auth/auth.service';
 import type { CreationOptions } from '../passkeys/webauthn.service';
 import { PasskeysService } from '../passkeys/passkeys.service';
-import type { Principal } from '../sessions/sessions.service';
+import type { Principal } from '../../platform/principal';
 import { SessionsService } from '../sessions/sessions.service';
 import { MeService } from './me.service';
 
@@ -55,23 +55,23 @@ export class MeController {
   @Get('passkeys')
   @Access.signedIn()
   @Returns([passkeySchema])
-  listPasskeys(@CurrentPrincipal() { user }: Principal): Promise<Passkey[]> {
-    return this.passkeys.list(user.id);
+  listPasskeys(@CurrentPrincipal() { userId }: Principal): Promise<Passkey[]> {
+    return this.passkeys.list(userId);
   }
 
   @Post('passkeys/options')
   @HttpCode(200)
   @Access.signedIn({ stepUp: true })
   @Returns(creationOptionsSchema)
-  addPasskeyOptions(@CurrentPrincipal() { user, session }: Principal): Promise<CreationOptions> {
-    return this.auth.addPasskeyOptions(user, session);
+  addPasskeyOptions(@CurrentPrincipal() principal: Principal): Promise<CreationOptions> {
+    return this.auth.addPasskeyOptions(principal);
   }
 
   @Post('passkeys')
   @Access.signedIn({ stepUp: true })
   @Returns(passkeySchema)
-  addPasskey(@Body() body: AddPasskeyDto, @CurrentPrincipal() { user, session }: Principal) {
-    return this.auth.addPasskey(user, session, body.passkeyName, body.response);
+  addPasskey(@Body() body: AddPasskeyDto, @CurrentPrincipal() principal: Principal) {
+    return this.auth.addPasskey(principal, body.passkeyName, body.response);
   }
 
   @Patch('passkeys/:id')
@@ -80,9 +80,9 @@ export class MeController {
   renamePasskey(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenamePasskeyDto,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<Passkey> {
-    return this.passkeys.rename(user.id, id, body.name, user.id);
+    return this.passkeys.rename(userId, id, body.name, userId);
   }
 
   @Delete('passkeys/:id')
@@ -90,16 +90,16 @@ export class MeController {
   @Access.signedIn({ stepUp: true })
   revokePasskey(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<void> {
-    return this.passkeys.revoke(user.id, id, user.id);
+    return this.passkeys.revoke(userId, id, userId);
   }
 
   @Get('sessions')
   @Access.signedIn()
   @Returns([sessionSchema])
-  listSessions(@CurrentPrincipal() { user, session }: Principal): Promise<Session[]> {
-    return this.sessions.listActive(user.id, session.id);
+  listSessions(@CurrentPrincipal() { userId, sessionId }: Principal): Promise<Session[]> {
+    return this.sessions.listActive(userId, sessionId);
   }
 
   @Delete('sessions/:id')
@@ -107,8 +107,8 @@ export class MeController {
   @Access.signedIn()
   revokeSession(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { user }: Principal,
+    @CurrentPrincipal() { userId }: Principal,
   ): Promise<void> {
-    return this.sessions.revoke(user.id, id, user.id, 'revoked by the user');
+    return this.sessions.revoke(userId, id, userId, 'revoked by the user');
   }
 }

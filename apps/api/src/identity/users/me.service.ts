@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { Me } from '@coop/contracts';
-import type { SessionEntity } from '../sessions/session.entity';
+import type { Principal } from '../../platform/principal';
 import { SessionsService } from '../sessions/sessions.service';
-import type { UserEntity } from './user.entity';
-import { toUser } from './users.service';
 
 @Injectable()
 export class MeService {
   constructor(private readonly sessions: SessionsService) {}
 
-  describe({ user, session }: { user: UserEntity; session: SessionEntity }): Me {
+  describe(principal: Principal): Me {
     return {
-      user: toUser(user),
+      user: {
+        id: principal.userId,
+        displayName: principal.displayName,
+        email: principal.email,
+        roles: [...principal.roles],
+        stateCode: principal.stateCode,
+        status: principal.status,
+        createdAt: principal.userCreatedAt.toISOString(),
+      },
       session: {
-        id: session.id,
-        verifiedAt: session.verifiedAt.toISOString(),
-        expiresAt: session.expiresAt.toISOString(),
+        id: principal.sessionId,
+        verifiedAt: principal.verifiedAt.toISOString(),
+        expiresAt: principal.expiresAt.toISOString(),
         idleTimeoutSeconds: this.sessions.idleMs / 1000,
         stepUpSeconds: this.sessions.stepUpMs / 1000,
       },

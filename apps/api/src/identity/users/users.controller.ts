@@ -39,7 +39,7 @@ import type { Outcome } from '../approvals/approval-requests.service';
 import { StateCodePipe } from '../../states';
 import { InvitationsService } from '../invitations/invitations.service';
 import { PasskeysService } from '../passkeys/passkeys.service';
-import type { Principal } from '../sessions/sessions.service';
+import type { Principal } from '../../platform/principal';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from './users.service';
 
@@ -97,7 +97,7 @@ export class UsersController {
     @CurrentPrincipal() me: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<User | Approval> {
-    return answer(res, await this.users.update(id, body, me.user.id));
+    return answer(res, await this.users.update(id, body, me.userId));
   }
 
   @Post(':id/status')
@@ -110,7 +110,7 @@ export class UsersController {
     @CurrentPrincipal() me: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<User | Approval> {
-    return answer(res, await this.users.changeStatus(id, body, me.user.id));
+    return answer(res, await this.users.changeStatus(id, body, me.userId));
   }
 
   @Post(':id/recovery-invitation')
@@ -122,7 +122,7 @@ export class UsersController {
     @CurrentPrincipal() me: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<IssuedInvitation | Approval> {
-    return answer(res, await this.invitations.inviteToRecover(id, body.expiresInHours, me.user.id));
+    return answer(res, await this.invitations.inviteToRecover(id, body.expiresInHours, me.userId));
   }
 
   @Get(':id/passkeys')
@@ -140,7 +140,7 @@ export class UsersController {
     @Param('passkeyId', ParseUUIDPipe) passkeyId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<void> {
-    return this.passkeys.revoke(id, passkeyId, me.user.id);
+    return this.passkeys.revoke(id, passkeyId, me.userId);
   }
 
   @Get(':id/sessions')
@@ -158,7 +158,7 @@ export class UsersController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<void> {
-    return this.sessions.revoke(id, sessionId, me.user.id, 'revoked by a Registry admin');
+    return this.sessions.revoke(id, sessionId, me.userId, 'revoked by a Registry admin');
   }
 }
 

@@ -4,6 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { Request, RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config';
+import type { Principal } from '../principal';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -28,7 +29,7 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
 /** Paths only: query strings can carry one-time tokens. */
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
 
-type WithPrincipal = Request & { user?: { user?: { id?: unknown }; session?: { id?: unknown } } };
+type WithPrincipal = Request & { user?: Partial<Principal> };
 
 /**
  * Who made the request, read when the response ends (the session guard has run by then): the
@@ -37,7 +38,7 @@ type WithPrincipal = Request & { user?: { user?: { id?: unknown }; session?: { i
 function caller(req: IncomingMessage) {
   const { ip, user } = req as WithPrincipal;
   const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return { clientAddress: ip, userId: id(user?.user?.id), sessionId: id(user?.session?.id) };
+  return { clientAddress: ip, userId: id(user?.userId), sessionId: id(user?.sessionId) };
 }
 
 /**
