@@ -1,7 +1,14 @@
 import { WebAuthnError } from '@simplewebauthn/browser';
-import { passkeyFailureReasons, type PasskeyFailureReason } from '@coop/contracts';
+import {
+  fieldIssues,
+  passkeyFailureReasons,
+  type FieldIssue,
+  type PasskeyFailureReason,
+} from '@coop/contracts';
+import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ZodError } from 'zod';
 import { currentLanguage } from '../i18n';
 import { ApiProblem, StepUpCancelled, UnexpectedResponse } from './api-client';
 
@@ -78,20 +85,91 @@ export function useErrorMessage(): (error: unknown) => string | null {
   );
 }
 
+type FieldText = Pick<FieldIssue, 'code' | 'params' | 'message'>;
+
+const numberParam = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const COUNTED = new Set(['array', 'set']);
+const TEXT = new Set(['string']);
+
+function boundText(t: TFunction, issue: FieldText, bound: 'minimum' | 'maximum'): string {
+  const value = numberParam(issue.params?.[bound]);
+  const origin = String(issue.params?.origin);
+  if (bound === 'minimum') {
+    if (TEXT.has(origin))
+      return value <= 1 ? t('common.required') : t('validation.tooShort', { minimum: value });
+    if (COUNTED.has(origin))
+      return value <= 1 ? t('validation.chooseOne') : t('validation.tooFew', { minimum: value });
+    return t('validation.tooLow', { minimum: value });
+  }
+  if (TEXT.has(origin)) return t('validation.tooLong', { maximum: value });
+  if (COUNTED.has(origin)) return t('validation.tooMany', { maximum: value });
+  return t('validation.tooHigh', { maximum: value });
+}
+
 /**
- * The API's per-field messages of a 422 for react-aria forms, keyed by the field's path
- * (`names.fr`) and by its top-level name (`names`), so either kind of field shows them.
+ * A failing field's sentence from the catalogue, chosen by the contract's issue code. Checks the
+ * API makes against stored data carry no code yet; their English sentence is shown in English.
  */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiProblem) || !error.problem.errors) return {};
+export function fieldMessage(t: TFunction, issue: FieldText): string {
+  switch (issue.code) {
+    case undefined:
+      return currentLanguage() === 'en' ? issue.message : t('validation.invalid');
+    case 'too_small':
+      return boundText(t, issue, 'minimum');
+    case 'too_big':
+      return boundText(t, issue, 'maximum');
+    case 'invalid_format':
+      if (issue.params?.format === 'email') return t('validation.email');
+      if (issue.params?.format === 'date') return t('validation.date');
+      return t('validation.format');
+    // A form sends every field it shows with the right type, so a wrong type is a missing one.
+    case 'invalid_type':
+      return t('common.required');
+    case 'invalid_value':
+      return t('validation.option');
+    case 'not_multiple_of':
+      return t('validation.multipleOf', { divisor: numberParam(issue.params?.divisor) });
+    case 'unrecognized_keys':
+      return t('validation.unknownField');
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
+      return t('validation.invalid');
+    default:
+      return t(`validation.${issue.code}`);
+  }
+}
+
+/** `fieldMessage` in the interface language, for forms that key their own messages. */
+export function useFieldMessage(): (issue: FieldText) => string {
+  const { t } = useTranslation();
+  return useCallback((issue: FieldText) => fieldMessage(t, issue), [t]);
+}
+
+/** Per-field sentences keyed by the field's path (`names.fr`) and by its top-level name (`names`). */
+function byField(t: TFunction, issues: readonly FieldIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   const add = (key: string, message: string) => {
+    if (errors[key]?.split('; ').includes(message)) return;
     errors[key] = errors[key] ? `${errors[key]}; ${message}` : message;
   };
-  for (const { field, message } of error.problem.errors) {
-    add(field, message);
-    const top = field.split('.')[0];
-    if (top !== field) add(top, message);
+  for (const issue of issues) {
+    const message = fieldMessage(t, issue);
+    add(issue.field, message);
+    const top = issue.field.split('.')[0];
+    if (top !== issue.field) add(top, message);
   }
   return errors;
+}
+
+/** The API's per-field messages of a 422 for react-aria forms, in the interface language. */
+export function fieldErrors(error: unknown, t: TFunction): Record<string, string> {
+  if (!(error instanceof ApiProblem) || !error.problem.errors) return {};
+  return byField(t, error.problem.errors);
+}
+
+/** A form's own check against a contract schema, worded as the API's answer would be. */
+export function zodFieldErrors(error: ZodError, t: TFunction): Record<string, string> {
+  return byField(t, fieldIssues(error));
 }

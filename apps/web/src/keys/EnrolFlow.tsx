@@ -79,6 +79,7 @@ export function EnrolFlow({
   const [error, setError] = useState<string | null>(null);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [mismatch, setMismatch] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
   // The new private keys and the recovery secret stay out of React state.
   const pending = useRef<Pending | null>(null);
 
@@ -143,6 +144,9 @@ export function EnrolFlow({
     event.preventDefault();
     const current = pending.current;
     if (!current || step.kind !== 'confirm') return;
+    const empty = step.asked.filter((index) => !(typed[index] ?? '').trim());
+    setMissing(Object.fromEntries(empty.map((index) => [`group${index}`, t('common.required')])));
+    if (empty.length > 0) return;
     const groups = recoveryGroups(current.recovery.text);
     for (const index of step.asked) groups[index] = (typed[index] ?? '').trim();
     let matches = false;
@@ -244,11 +248,17 @@ export function EnrolFlow({
       <Page title={t('keys.confirm.title')} className="keys">
         <div className="card keys__card">
           <p>{t('keys.confirm.intro')}</p>
-          <Form className="ui-form" onSubmit={(event) => void confirm(event)}>
+          <Form
+            className="ui-form"
+            validationBehavior="aria"
+            validationErrors={missing}
+            onSubmit={(event) => void confirm(event)}
+          >
             <div className="keys__groups-input">
               {step.asked.map((index) => (
                 <TextField
                   key={index}
+                  name={`group${index}`}
                   label={t('keys.confirm.group', { number: index + 1 })}
                   value={typed[index] ?? ''}
                   onChange={(value) => setTyped((all) => ({ ...all, [index]: value }))}

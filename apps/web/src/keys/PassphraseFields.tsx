@@ -23,17 +23,29 @@ export function PassphraseFields({
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const tooShort = [...passphrase].length < MIN_PASSPHRASE_LENGTH;
+  const [checked, setChecked] = useState<Record<string, string>>({});
 
+  // Checked on submit: shown while typing, "too short" would greet an empty field.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (tooShort || passphrase !== repeat) return;
-    onSubmit(passphrase);
+    const problems: Record<string, string> = {};
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+      problems.passphrase = t('keys.passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH });
+    if (repeat !== passphrase)
+      problems.repeat = repeat ? t('keys.passphrase.different') : t('common.required');
+    setChecked(problems);
+    if (Object.keys(problems).length === 0) onSubmit(passphrase);
   };
 
   return (
-    <Form className="ui-form" onSubmit={submit}>
+    <Form
+      className="ui-form"
+      validationBehavior="aria"
+      validationErrors={checked}
+      onSubmit={submit}
+    >
       <TextField
+        name="passphrase"
         label={t('keys.passphrase.new')}
         description={t('keys.passphrase.rules', { min: MIN_PASSPHRASE_LENGTH })}
         type="password"
@@ -41,20 +53,15 @@ export function PassphraseFields({
         value={passphrase}
         onChange={setPassphrase}
         isRequired
-        validate={(value) =>
-          [...value].length < MIN_PASSPHRASE_LENGTH
-            ? t('keys.passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH })
-            : null
-        }
       />
       <TextField
+        name="repeat"
         label={t('keys.passphrase.repeat')}
         type="password"
         autoComplete="new-password"
         value={repeat}
         onChange={setRepeat}
         isRequired
-        validate={(value) => (value !== passphrase ? t('keys.passphrase.different') : null)}
       />
       <Alert tone="info">{t('keys.passphrase.slow')}</Alert>
       <Button type="submit" isPending={isPending}>

@@ -52,7 +52,7 @@ export function AddStateDialog({
   const [group, setGroup] = useState<RegionalGroup | null>(null);
   const [entry, setEntry] = useState('');
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(create.error), [create.error]);
+  const serverErrors = useMemo(() => fieldErrors(create.error, t), [create.error, t]);
   const errors = useMemo(() => ({ ...serverErrors, ...checked }), [serverErrors, checked]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -174,7 +174,7 @@ export function WithdrawalDialog({
   const describe = useErrorMessage();
   const record = useRecordWithdrawal(state.code);
   const [date, setDate] = useState('');
-  const errors = useMemo(() => fieldErrors(record.error), [record.error]);
+  const errors = useMemo(() => fieldErrors(record.error, t), [record.error, t]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (date) record.mutate(date, { onSuccess: onDone });

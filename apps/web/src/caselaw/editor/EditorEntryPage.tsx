@@ -1,10 +1,10 @@
-import type { CaselawKind, EditorEntry, Language, RelatedEntry } from '@coop/contracts';
+import type { CaselawKind, EditorEntry, FieldIssue, Language, RelatedEntry } from '@coop/contracts';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../../app/api-client';
 import { useMe } from '../../app/auth';
-import { useErrorMessage } from '../../app/errors';
+import { useErrorMessage, useFieldMessage } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Alert, Button, ModalDialog, TextField, useDateTimeFormat } from '../../ui';
 import { useTopics } from '../api';
@@ -38,13 +38,18 @@ const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
 const same = (a: EntryForm, b: EntryForm) =>
   JSON.stringify(draftContent(a)) === JSON.stringify(draftContent(b));
 
-/** The API's per-field messages of a 422, keyed like the form's fields. */
-function serverErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiProblem) || !error.problem.errors) return {};
+/** The API's failing fields of a 422, named like the form's fields. */
+const serverIssues = (error: unknown): FieldIssue[] =>
+  error instanceof ApiProblem
+    ? (error.problem.errors ?? []).map((issue) => ({ ...issue, field: formPath(issue.field) }))
+    : [];
+
+/** One sentence per field path, in the interface language. */
+function keyed(issues: FieldIssue[], say: (issue: FieldIssue) => string): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const { field, message } of error.problem.errors) {
-    const path = formPath(field);
-    errors[path] = errors[path] ? `${errors[path]}; ${message}` : message;
+  for (const issue of issues) {
+    const message = say(issue);
+    errors[issue.field] = errors[issue.field] ? `${errors[issue.field]}; ${message}` : message;
   }
   return errors;
 }
@@ -245,6 +250,7 @@ type EditorTab = 'edit' | 'preview' | 'history';
 function EntryEditor({ entry, kind }: { entry: EditorEntry | null; kind: CaselawKind }) {
   const t = useCaselawT();
   const describe = useErrorMessage();
+  const say = useFieldMessage();
   const navigate = useNavigate();
   const ui = interfaceLanguage();
   const topics = useTopics();
@@ -275,18 +281,18 @@ function EntryEditor({ entry, kind }: { entry: EditorEntry | null; kind: Caselaw
   }));
   const preview = previewOf(form, topics.data ?? [], related, id);
   const errors = useMemo(
-    () => ({ ...serverErrors(save.error), ...checked }),
-    [save.error, checked],
+    () => ({ ...keyed(serverIssues(save.error), say), ...checked }),
+    [save.error, checked, say],
   );
   const stale = save.error instanceof ApiProblem && save.error.code === 'stale-revision';
-  const saveError = Object.keys(serverErrors(save.error)).length > 0 ? null : describe(save.error);
+  const saveError = serverIssues(save.error).length > 0 ? null : describe(save.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSaved(null);
     const result = validate(form);
     if (!result.ok) {
-      setChecked(result.errors);
+      setChecked(keyed(result.issues, say));
       save.reset();
       // The summary names every problem, including those on another language's tab.
       requestAnimationFrame(() => summaryRef.current?.focus());

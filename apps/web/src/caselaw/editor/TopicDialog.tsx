@@ -1,7 +1,8 @@
 import { createTopicSchema, type Topic } from '@coop/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import { fieldErrors, useErrorMessage } from '../../app/errors';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors, useErrorMessage, zodFieldErrors } from '../../app/errors';
 import { Alert, Button, ModalDialog, TextField } from '../../ui';
 import { useCaselawT } from '../i18n';
 import { CONTENT_LANGUAGES, NATIVE_NAMES, type ContentLanguage } from '../labels';
@@ -17,6 +18,7 @@ export function TopicDialog({
   onCreated: (topic: Topic) => void;
 }) {
   const t = useCaselawT();
+  const { t: appT } = useTranslation();
   const describe = useErrorMessage();
   const create = useCreateTopic();
   const [key, setKey] = useState('');
@@ -27,7 +29,7 @@ export function TopicDialog({
     es: '',
   });
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(create.error), [create.error]);
+  const serverErrors = useMemo(() => fieldErrors(create.error, appT), [create.error, appT]);
   const errors = useMemo(() => ({ ...serverErrors, ...checked }), [serverErrors, checked]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -36,10 +38,7 @@ export function TopicDialog({
     event.stopPropagation();
     const parsed = createTopicSchema.safeParse({ key: key.trim(), labels });
     if (!parsed.success) {
-      const found: Record<string, string> = {};
-      for (const issue of parsed.error.issues)
-        found[issue.path.map(String).join('.')] = issue.message;
-      setChecked(found);
+      setChecked(zodFieldErrors(parsed.error, appT));
       return;
     }
     setChecked({});

@@ -3,6 +3,7 @@ import {
   CHAMBERS,
   DOCUMENT_TYPES,
   caselawContentSchema,
+  fieldIssues,
   formatArticle,
   LANGUAGES,
   parseMarkdown,
@@ -10,6 +11,7 @@ import {
   type CaselawContent,
   type CaselawKind,
   type CaselawView,
+  type FieldIssue,
   type Chamber,
   type DocumentType,
   type Instrument,
@@ -219,18 +221,19 @@ export function draftContent(form: EntryForm): unknown {
 }
 
 export type ValidationResult =
-  { ok: true; content: CaselawContent } | { ok: false; errors: Record<string, string> };
+  { ok: true; content: CaselawContent } | { ok: false; issues: FieldIssue[] };
 
-/** Checks the form with the contracts' own schema; errors are keyed by field path. */
+/** Checks the form with the contracts' own schema; issues name the form's field paths. */
 export function validate(form: EntryForm): ValidationResult {
   const parsed = caselawContentSchema.safeParse(draftContent(form));
   if (parsed.success) return { ok: true, content: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.') || 'content';
-    errors[path] = errors[path] ? `${errors[path]}; ${issue.message}` : issue.message;
-  }
-  return { ok: false, errors };
+  return {
+    ok: false,
+    issues: fieldIssues(parsed.error).map((issue) => ({
+      ...issue,
+      field: issue.field || 'content',
+    })),
+  };
 }
 
 /** The API's 422 field paths (`content.title.en`) as the form's (`title.en`). */

@@ -80,7 +80,7 @@ export function InvitePage() {
     },
   });
 
-  const errors = useMemo(() => fieldErrors(register.error), [register.error]);
+  const errors = useMemo(() => fieldErrors(register.error, t), [register.error, t]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -59,7 +59,7 @@ export function InviteDialog({
   };
 
   // A stable object: react-aria re-shows these errors whenever it receives a new one.
-  const serverErrors = useMemo(() => fieldErrors(create.error), [create.error]);
+  const serverErrors = useMemo(() => fieldErrors(create.error, t), [create.error, t]);
   const errors = useMemo(() => ({ ...serverErrors, ...checked }), [serverErrors, checked]);
   const error = describe(create.error);
   return (

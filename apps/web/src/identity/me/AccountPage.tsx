@@ -63,7 +63,7 @@ function Passkeys() {
   const [done, setDone] = useState<string | null>(null);
 
   const nameError = (error: unknown) => {
-    const fields = fieldErrors(error);
+    const fields = fieldErrors(error, t);
     return fields.name ?? fields.passkeyName;
   };
 

@@ -59,7 +59,7 @@ export function StatusDialog({
   const describe = useErrorMessage();
   const change = useChangeStatus(user.id);
   const [reason, setReason] = useState('');
-  const errors = useMemo(() => fieldErrors(change.error), [change.error]);
+  const errors = useMemo(() => fieldErrors(change.error, t), [change.error, t]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (reason.trim()) change.mutate({ status, reason: reason.trim() }, { onSuccess: onDone });
@@ -127,7 +127,7 @@ export function EditUserDialog({
   const [stateCode, setStateCode] = useState<string | null>(user.stateCode);
   const [checked, setChecked] = useState<Record<string, string>>({});
   const focal = roles.includes('focal_point');
-  const serverErrors = useMemo(() => fieldErrors(update.error), [update.error]);
+  const serverErrors = useMemo(() => fieldErrors(update.error, t), [update.error, t]);
   const errors = useMemo(() => ({ ...serverErrors, ...checked }), [serverErrors, checked]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
