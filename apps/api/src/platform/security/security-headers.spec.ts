@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { PERMISSIONS_POLICY } from './security-headers';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 
 describe('security headers', () => {
@@ -59,6 +60,33 @@ describe('security headers', () => {
       expect((await request(off.url).get('/api/docs/openapi.json')).status).toBe(200);
     } finally {
       await off.close();
+    }
+  });
+
+  it('sends every header helmet sets, spelled and valued as helmet sets them, on each kind of answer', async () => {
+    const names = [
+      'Content-Security-Policy',
+      'Cross-Origin-Opener-Policy',
+      'Cross-Origin-Resource-Policy',
+      'Origin-Agent-Cluster',
+      'Referrer-Policy',
+      'Strict-Transport-Security',
+      'X-Content-Type-Options',
+      'X-DNS-Prefetch-Control',
+      'X-Download-Options',
+      'X-Frame-Options',
+      'X-Permitted-Cross-Domain-Policies',
+      'X-XSS-Protection',
+      'Permissions-Policy',
+    ];
+    for (const path of ['/api/v1/health/live', '/api/v1/no-such-route', '/api/docs', '/sign-in']) {
+      const res = await request(tls.url).get(path);
+      const sent = new Set(res.res.rawHeaders.filter((_, i) => i % 2 === 0));
+      for (const name of names) expect([path, sent.has(name)]).toEqual([path, true]);
+      expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['x-xss-protection']).toBe('0');
     }
   });
 

@@ -1,7 +1,30 @@
 import helmet from 'helmet';
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import type { AppConfig } from '../config';
+
+type Headers = readonly (readonly [string, string])[];
+type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The headers a middleware sets on a response to `url`, found once at boot: helmet's answer depends
+ * only on the path (explorer or not), so each request copies a list instead of running helmet.
+ */
+function headersSetBy(middleware: NodeMiddleware, url: string): Headers {
+  const req = new IncomingMessage(new Socket());
+  req.url = url;
+  const res = new ServerResponse(req);
+  const spelled = new Map<string, string>();
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => (spelled.set(name.toLowerCase(), name), setHeader(name, value));
+  let done = false;
+  middleware(req, res, () => (done = true));
+  if (!done) throw new Error('the security header middleware did not finish synchronously');
+  return res
+    .getHeaderNames()
+    .map((name) => [spelled.get(name) ?? name, String(res.getHeader(name))] as const);
+}
 
 /**
  * Strict headers for every response: scripts and styles only from our own origin (no inline
@@ -40,9 +63,16 @@ export function securityHeaders(config: AppConfig): RequestHandler {
     crossOriginResourcePolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
   });
+  const withPolicy = (url: string): Headers => [
+    ['Permissions-Policy', PERMISSIONS_POLICY],
+    ...headersSetBy(helmetHeaders, url),
+  ];
+  const everywhere = withPolicy('/');
+  const explorer = withPolicy('/api/docs');
   return (req, res, next) => {
-    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
-    helmetHeaders(req, res, next);
+    for (const [name, value] of isApiExplorer(req) ? explorer : everywhere)
+      res.setHeader(name, value);
+    next();
   };
 }
 
