@@ -17,7 +17,7 @@ import {
   readKeysText,
   readRecoveryKey,
   setUpKeys,
-  unlockAfterReload,
+  unlockInPlace,
   type KeysText,
   type Language,
 } from './support/keys';
@@ -221,6 +221,7 @@ function wrapSaved(page: Page): Promise<{ wrap: WrapSummary }> {
 }
 
 let admin: Person;
+let adminRecovery = '';
 let samba: Person;
 let sambaUserId = '';
 let sambaRecovery = '';
@@ -258,6 +259,7 @@ describe('account keys in the browser', () => {
     const recovery = await readRecoveryKey(page, t.en);
     expect(recovery).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){13}[0-9A-HJKMNP-TV-Z]{4}$/);
     secretsTyped.push(recovery);
+    adminRecovery = recovery;
     await page.getByRole('button', { name: t.en.recovery.copy }).click();
     await page.getByText(t.en.recovery.copied).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(recovery);
@@ -296,11 +298,13 @@ describe('account keys in the browser', () => {
     await heading(page, 'My account');
     await page.getByText('Unlocked on this device', { exact: true }).waitFor();
 
+    // Locked, the account page stays, with the way to unlock in place of the keys.
     await page.getByRole('button', { name: 'Lock now' }).click();
-    await heading(page, t.en.unlock.title);
-    await page.getByText(t.en.unlock.lead.none).waitFor();
-    await page.getByRole('button', { name: t.en.unlock.withPasskey }).click();
+    const prompt = unlockInPlace(page, t.en);
+    await prompt.getByText(t.en.unlock.lead.none).waitFor();
     await heading(page, 'My account');
+    await prompt.getByRole('button', { name: t.en.unlock.withPasskey }).click();
+    await page.getByText('Unlocked on this device', { exact: true }).waitFor();
     expectNoProblems(admin);
   });
 
@@ -394,6 +398,11 @@ describe('account keys in the browser', () => {
     await signOut(samba);
     await signIn(samba);
     await heading(page, welcome('Samba Senegal'));
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My account' })
+      .click();
+    await page.getByText('Unlocked on this device', { exact: true }).waitFor();
     expectNoProblems(samba);
   });
 
@@ -402,15 +411,18 @@ describe('account keys in the browser', () => {
     // The page's clock only: the API's session is not idle, so the passkey unlocks again.
     await page.clock.install();
     await page.reload();
-    await unlockAfterReload(page, t.en);
-    await heading(page, welcome('Samba Senegal'));
+    const prompt = unlockInPlace(page, t.en);
+    await prompt.getByRole('button', { name: t.en.unlock.withPasskey }).click();
+    const unlocked = page.getByText('Unlocked on this device', { exact: true });
+    await unlocked.waitFor();
     await page.clock.fastForward('29:00');
-    await heading(page, welcome('Samba Senegal'));
+    await heading(page, 'My account');
+    expect(await unlocked.count()).toBe(1);
     await page.clock.fastForward('02:00');
-    await heading(page, t.en.unlock.title);
-    await page.getByText(t.en.unlock.lead.none).waitFor();
-    await page.getByRole('button', { name: t.en.unlock.withPasskey }).click();
-    await heading(page, welcome('Samba Senegal'));
+    await prompt.getByText(t.en.unlock.lead.none).waitFor();
+    expect(await unlocked.count()).toBe(0);
+    await prompt.getByRole('button', { name: t.en.unlock.withPasskey }).click();
+    await unlocked.waitFor();
 
     // Unlocked, and still nothing in any browser storage but the interface language.
     const stored = await page.evaluate(async () => ({
@@ -460,16 +472,26 @@ describe('account keys in the browser', () => {
     await heading(page, welcome('Fatou Facilitator'));
     expect((await wrapsOf(fatou)).map((w) => w.kind).sort()).toEqual(['passphrase', 'recovery']);
 
+    // This passkey cannot unlock the keys, and the home page does not need them: nothing asked.
     await signOut(fatou);
     await signIn(fatou);
-    await heading(page, t.en.unlock.title);
-    await page.getByText(t.en.unlock.lead['no-prf']).waitFor();
-    await page.getByLabel(t.en.unlock.passphraseLabel, { exact: true }).fill('not my passphrase');
-    await page.getByRole('button', { name: t.en.unlock.submitPassphrase }).click();
-    await page.getByRole('alert').getByText('This passphrase does not unlock your keys.').waitFor();
-    await page.getByLabel(t.en.unlock.passphraseLabel, { exact: true }).fill(fatouPassphrase);
-    await page.getByRole('button', { name: t.en.unlock.submitPassphrase }).click();
     await heading(page, welcome('Fatou Facilitator'));
+    expect(await unlockInPlace(page, t.en).count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My account' })
+      .click();
+    const prompt = unlockInPlace(page, t.en);
+    await prompt.getByText(t.en.unlock.lead['no-prf']).waitFor();
+    await prompt.getByLabel(t.en.unlock.passphraseLabel, { exact: true }).fill('not my passphrase');
+    await prompt.getByRole('button', { name: t.en.unlock.submitPassphrase }).click();
+    await prompt
+      .getByRole('alert')
+      .getByText('This passphrase does not unlock your keys.')
+      .waitFor();
+    await prompt.getByLabel(t.en.unlock.passphraseLabel, { exact: true }).fill(fatouPassphrase);
+    await prompt.getByRole('button', { name: t.en.unlock.submitPassphrase }).click();
+    await page.getByText('Unlocked on this device', { exact: true }).waitFor();
     // No PRF output, so no passkey wrap was attempted.
     expect((await wrapsOf(fatou)).map((w) => w.kind).sort()).toEqual(['passphrase', 'recovery']);
     expectNoProblems(fatou);
@@ -524,15 +546,45 @@ describe('account keys in the browser', () => {
     expectNoProblems(samba);
   });
 
-  it('lets a Registry admin attest a key after comparing it out of band', async () => {
+  it('leaves the keys locked for case law and the console after a reload', async () => {
     const { page } = admin;
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Administration' })
-      .click();
+    await page.reload();
+    await heading(page, 'My account');
+    // Locked: the account page says so, in place of the keys' details.
+    await unlockInPlace(page, t.en).getByText(t.en.unlock.lead.none).waitFor();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Case law' }).click();
+    await heading(page, 'Case law');
+    const result = page.locator('ol.caselaw-results > li').first().getByRole('link');
+    const title = (await result.textContent()) ?? '';
+    expect(title).not.toBe('');
+    await result.click();
+    await heading(page, title);
+    await page.getByRole('tabpanel').first().waitFor();
+    expect(await unlockInPlace(page, t.en).count()).toBe(0);
+
+    await nav.getByRole('link', { name: 'Administration' }).click();
+    await heading(page, 'People');
     await page.getByRole('link', { name: 'Samba Senegal' }).click();
     await heading(page, 'Samba Senegal');
+    await page.getByText('Not attested by you', { exact: true }).waitFor();
+    expect(await unlockInPlace(page, t.en).count()).toBe(0);
+    expectNoProblems(admin);
+  });
+
+  it('lets a Registry admin attest a key after comparing it out of band', async () => {
+    const { page } = admin;
+    // Attesting signs with the admin's private key: the locked keys are asked for in place.
     await page.getByRole('button', { name: 'Attest key' }).click();
+    const prompt = unlockInPlace(page, t.en);
+    await prompt.getByText(t.en.unlock.lead.none).waitFor();
+    await heading(page, 'Samba Senegal');
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'unlock-in-place-en');
+    await prompt.getByRole('textbox', { name: t.en.unlock.recoveryLabel }).fill(adminRecovery);
+    await freshConfirmation(admin.email);
+    await prompt.getByRole('button', { name: t.en.unlock.submitRecovery }).click();
     const dialog = page.getByRole('dialog', { name: 'Attest the key of Samba Senegal' });
     const attest = dialog.getByRole('button', { name: 'Attest key' });
     expect(await attest.isDisabled()).toBe(true);
@@ -549,9 +601,14 @@ describe('account keys in the browser', () => {
     expectNoProblems(admin);
 
     // Awa's browser checks the attestation itself, against the admin's published key.
+    // After the reload the keys are locked; comparing keys needs only public ones.
     await awa.page.reload();
-    await unlockAfterReload(awa.page, t.en);
     await heading(awa.page, 'Samba Senegal');
+    await awa.page
+      .getByRole('list', { name: 'Safety number' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
     await awa.page.getByText('Valid, for the current key').waitFor();
     await awa.page.getByText('By Ada Admin on', { exact: false }).waitFor();
     const root = await api<{ fingerprint: string }>(awa, 'GET', '/keys/root');
@@ -603,7 +660,6 @@ describe('account keys in the browser', () => {
     // Awa, who had verified Samba, is warned wherever Samba appears.
     const awaPage = awa.page;
     await awaPage.goto(`${server.url}/people`);
-    await unlockAfterReload(awaPage, t.en);
     await heading(awaPage, 'People I work with');
     const warning = awaPage
       .getByRole('alert')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@coop/testing';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export type Language = 'en' | 'fr' | 'ar';
 
@@ -82,8 +82,10 @@ export async function setUpKeys(page: Page, t: KeysText): Promise<string> {
   return recovery;
 }
 
-/** After a reload the keys are locked (they live in memory only): one passkey confirmation. */
-export async function unlockAfterReload(page: Page, t: KeysText): Promise<void> {
-  await heading(page, t.unlock.title);
-  await page.getByRole('button', { name: t.unlock.withPasskey }).click();
+/**
+ * The unlock prompt a screen shows in place of the part that needs the private keys, which are
+ * locked after a reload (they live in memory only) or a while without activity.
+ */
+export function unlockInPlace(page: Page, t: KeysText): Locator {
+  return page.getByRole('region', { name: t.unlock.title });
 }

@@ -16,6 +16,7 @@ import { fingerprintGroups } from './format';
 import { KeyChangeWarning } from './KeyChangeWarning';
 import { accountKeys } from './key-store';
 import { KEYS_QUERY_KEY, useCheckedUserKeys } from './queries';
+import { RequireKeys } from './RequireKeys';
 import './keys.css';
 
 function useAttest(user: User) {
@@ -112,72 +113,77 @@ export function AttestKeySection({ user }: { user: User }) {
     (a) => a.fingerprint === checked?.fingerprint && a.attesterUserId === me.user.id,
   );
   return (
-    <Section
-      title={t('keys.attest.sectionTitle')}
-      actions={
-        checked &&
-        !self &&
-        user.status === 'active' && (
-          <Button
-            variant="secondary"
-            onPress={() => {
-              setDone(false);
-              setOpen(true);
-            }}
-          >
-            {t('keys.attest.open')}
-          </Button>
-        )
-      }
-    >
-      {!self && (
-        <KeyChangeWarning userId={user.id} name={name} compareHref={`/people/${user.id}`} />
-      )}
-      {done && <Alert tone="success">{t('keys.attest.done', { name })}</Alert>}
-      {keys.isPending && <Loading />}
-      {keys.isError && <RecordProblem name={name} />}
-      {keys.data && !checked && <p>{t('keys.contact.noKeys', { name })}</p>}
-      {checked && keys.data && (
-        <>
-          <div className="card">
-            <Facts>
-              <Fact label={t('keys.fingerprint')}>
-                <Fingerprint value={checked.fingerprint} />
-              </Fact>
-              <Fact label={t('keys.generation')}>{checked.record.generation}</Fact>
-              <Fact label={t('keys.attest.status')}>
-                {attested ? (
-                  <Badge tone="positive">{t('keys.attest.byYou')}</Badge>
-                ) : (
-                  <Badge tone="neutral">{t('keys.attest.notByYou')}</Badge>
-                )}
-              </Fact>
-            </Facts>
-            {!self && (
-              <p>
-                <Link to={`/people/${user.id}`}>{t('keys.attest.compare', { name })}</Link>
-              </p>
-            )}
-          </div>
-          <AttestationList
-            keys={keys.data.keys}
-            currentFingerprint={checked.fingerprint}
-            nameOf={(id) => (id === me.user.id ? me.user.displayName : undefined)}
-            nested
-          />
-        </>
-      )}
+    <>
+      <Section
+        title={t('keys.attest.sectionTitle')}
+        actions={
+          checked &&
+          !self &&
+          user.status === 'active' && (
+            <Button
+              variant="secondary"
+              onPress={() => {
+                setDone(false);
+                setOpen(true);
+              }}
+            >
+              {t('keys.attest.open')}
+            </Button>
+          )
+        }
+      >
+        {!self && (
+          <KeyChangeWarning userId={user.id} name={name} compareHref={`/people/${user.id}`} />
+        )}
+        {done && <Alert tone="success">{t('keys.attest.done', { name })}</Alert>}
+        {keys.isPending && <Loading />}
+        {keys.isError && <RecordProblem name={name} />}
+        {keys.data && !checked && <p>{t('keys.contact.noKeys', { name })}</p>}
+        {checked && keys.data && (
+          <>
+            <div className="card">
+              <Facts>
+                <Fact label={t('keys.fingerprint')}>
+                  <Fingerprint value={checked.fingerprint} />
+                </Fact>
+                <Fact label={t('keys.generation')}>{checked.record.generation}</Fact>
+                <Fact label={t('keys.attest.status')}>
+                  {attested ? (
+                    <Badge tone="positive">{t('keys.attest.byYou')}</Badge>
+                  ) : (
+                    <Badge tone="neutral">{t('keys.attest.notByYou')}</Badge>
+                  )}
+                </Fact>
+              </Facts>
+              {!self && (
+                <p>
+                  <Link to={`/people/${user.id}`}>{t('keys.attest.compare', { name })}</Link>
+                </p>
+              )}
+            </div>
+            <AttestationList
+              keys={keys.data.keys}
+              currentFingerprint={checked.fingerprint}
+              nameOf={(id) => (id === me.user.id ? me.user.displayName : undefined)}
+              nested
+            />
+          </>
+        )}
+      </Section>
       {open && checked && (
-        <AttestDialog
-          user={user}
-          fingerprint={checked.fingerprint}
-          onClose={() => setOpen(false)}
-          onDone={() => {
-            setOpen(false);
-            setDone(true);
-          }}
-        />
+        // Attesting signs with my private key: unlocked here first if need be.
+        <RequireKeys onCancel={() => setOpen(false)}>
+          <AttestDialog
+            user={user}
+            fingerprint={checked.fingerprint}
+            onClose={() => setOpen(false)}
+            onDone={() => {
+              setOpen(false);
+              setDone(true);
+            }}
+          />
+        </RequireKeys>
       )}
-    </Section>
+    </>
   );
 }

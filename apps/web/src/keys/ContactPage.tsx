@@ -14,8 +14,7 @@ import {
   SafetyNumberSection,
 } from './ContactKeys';
 import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';
-import { useKeyStatus } from './key-store';
-import { useCheckedUserKeys, useContacts, useRecordVerification } from './queries';
+import { useCheckedUserKeys, useContacts, useOwnKeys, useRecordVerification } from './queries';
 import { useContactScope } from './PeoplePage';
 import './keys.css';
 
@@ -29,7 +28,8 @@ export function ContactPage() {
   const { stateCode, chooses } = useContactScope();
   const contacts = useContacts(stateCode);
   const keys = useCheckedUserKeys(userId);
-  const status = useKeyStatus();
+  // Public keys only, mine and theirs: comparing needs no unlocking.
+  const mine = useOwnKeys().data?.checked ?? null;
   const verification = useVerificationOf()(userId);
   const record = useRecordVerification();
   const stateName = useStateName();
@@ -83,9 +83,9 @@ export function ContactPage() {
       </div>
       {keys.isError && <RecordProblem name={name} />}
       {keys.data && !checked && <Alert tone="info">{t('keys.contact.noKeys', { name })}</Alert>}
-      {checked && status && (
+      {checked && mine && (
         <>
-          <SafetyNumberSection mine={status.record} theirs={checked.record} name={name} />
+          <SafetyNumberSection mine={mine.record} theirs={checked.record} name={name} />
           <Section title={t('keys.contact.verifyTitle')}>
             {verified && verification ? (
               <p>

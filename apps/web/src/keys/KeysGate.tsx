@@ -8,15 +8,16 @@ import { Page } from '../app/Page';
 import { Alert } from '../ui';
 import { EnrolFlow } from './EnrolFlow';
 import { useIdleLock } from './idle-lock';
-import { lock, useKeyStatus } from './key-store';
+import { isRecovered, lock, useKeyStatus } from './key-store';
 import { KeysProblem } from './operations';
 import { useOwnKeys } from './queries';
-import { UnlockPage } from './UnlockPage';
+import { Unlock } from './Unlock';
 
 /**
- * Every signed-in screen needs the user's account keys: a first sign-in sets them up, every
- * later one unlocks them (silently when the passkey just used can, otherwise by asking). The
- * keys lock again after the session's idle time without activity.
+ * A first sign-in sets the account keys up before any screen shows, and so does a recovery link
+ * (unlock with the recovery key, or start over). Otherwise screens show with the keys locked: the
+ * parts that need them ask in place (RequireKeys). Unlocked keys, and a passkey's PRF output that
+ * could unlock them, are forgotten after the session's idle time without activity.
  */
 export function KeysGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -27,14 +28,14 @@ export function KeysGate({ children }: { children: ReactNode }) {
   const status = useKeyStatus();
   const own = useOwnKeys();
   const mine = !!me && status?.userId === me.user.id;
-  useIdleLock(me?.session.idleTimeoutSeconds ?? 0, mine);
+  useIdleLock(me?.session.idleTimeoutSeconds ?? 0, !!me);
   useEffect(() => {
     // Keys of someone who signed out in this tab without the app noticing: never show them.
     if (status && !mine) lock();
   }, [status, mine]);
 
   if (!me) return null;
-  if (mine) return children;
+  if (mine || (own.data?.checked && !isRecovered(me.user.id))) return children;
   if (own.isPending) return <Loading />;
   if (own.isError) {
     return (
@@ -48,5 +49,5 @@ export function KeysGate({ children }: { children: ReactNode }) {
     );
   }
   if (!own.data.checked) return <EnrolFlow mode="first" generation={1} />;
-  return <UnlockPage own={own.data.checked} />;
+  return <Unlock own={own.data.checked} />;
 }

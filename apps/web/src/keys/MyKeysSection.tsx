@@ -4,12 +4,21 @@ import { Section } from '../app/Page';
 import { Badge, Button, Fact, Facts, useDateTimeFormat } from '../ui';
 import { formatFingerprint } from './format';
 import { lock, useKeyStatus } from './key-store';
+import { RequireKeys } from './RequireKeys';
 import './keys.css';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** My account: the keys unlocked on this device, their fingerprint, and a way to lock them. */
+/** My account: the keys unlocked on this device (else the way to unlock them), and a lock. */
 export function MyKeysSection() {
+  return (
+    <RequireKeys>
+      <UnlockedKeys />
+    </RequireKeys>
+  );
+}
+
+function UnlockedKeys() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const status = useKeyStatus();

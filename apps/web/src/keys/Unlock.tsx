@@ -1,13 +1,13 @@
 import { isCryptoError, type AccountKeys } from '@coop/crypto';
 import type { WrapKind } from '@coop/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useSignedInUser } from '../app/auth';
 import { useErrorMessage } from '../app/errors';
 import { Loading } from '../app/guards';
-import { Page } from '../app/Page';
+import { Page, Section } from '../app/Page';
 import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
 import { lastPasskeyUse } from '../identity/prf';
 import { Alert, Button, ConfirmDialog, TextField } from '../ui';
@@ -50,14 +50,53 @@ async function attemptSilently(own: CheckedRecord, signal: AbortSignal): Promise
   return { kinds, outcome: passkeyHasWrap(own.record, wraps) ? 'failed' : 'no-wrap' };
 }
 
-export function UnlockPage({ own }: { own: CheckedRecord }) {
+/**
+ * Where the prompt shows: a screen of its own (right after a recovery link), or in place, as a
+ * part of the screen that needs the keys, which shows again once they are unlocked.
+ */
+function UnlockFrame({
+  inPlace,
+  lead,
+  children,
+}: {
+  inPlace: boolean;
+  lead?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const card = <div className="card keys__card">{children}</div>;
+  if (inPlace) {
+    return (
+      <div className="keys">
+        <Section title={t('keys.unlock.title')} description={lead}>
+          {card}
+        </Section>
+      </div>
+    );
+  }
+  return (
+    <Page title={t('keys.unlock.title')} lead={lead} className="keys">
+      {card}
+    </Page>
+  );
+}
+
+export function Unlock({
+  own,
+  inPlace = false,
+  onCancel,
+}: {
+  own: CheckedRecord;
+  inPlace?: boolean;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const [startingOver, setStartingOver] = useState<'ask' | 'flow' | null>(null);
   const attempt = useQuery({
     queryKey: [...KEYS_QUERY_KEY, 'unlock', me.user.id, own.fingerprint],
     queryFn: ({ signal }) => attemptSilently(own, signal),
-    // Each visit to this screen starts over: the wraps or the passkey may have changed.
+    // Each time the prompt shows it starts over: the wraps or the passkey may have changed.
     gcTime: 0,
     staleTime: Infinity,
     retry: false,
@@ -76,9 +115,9 @@ export function UnlockPage({ own }: { own: CheckedRecord }) {
   if (attempt.isPending || attempt.data?.outcome === 'unlocked') return <Loading />;
   if (attempt.isError) {
     return (
-      <Page title={t('keys.unlock.title')} className="keys">
+      <UnlockFrame inPlace={inPlace}>
         <Alert tone="error">{describe(attempt.error)}</Alert>
-      </Page>
+      </UnlockFrame>
     );
   }
   return (
@@ -87,6 +126,8 @@ export function UnlockPage({ own }: { own: CheckedRecord }) {
         own={own}
         kinds={attempt.data.kinds}
         outcome={attempt.data.outcome}
+        inPlace={inPlace}
+        onCancel={onCancel}
         canStartOver={isRecovered(me.user.id)}
         onStartOver={() => setStartingOver('ask')}
       />
@@ -109,12 +150,16 @@ function UnlockPrompt({
   own,
   kinds,
   outcome,
+  inPlace,
+  onCancel,
   canStartOver,
   onStartOver,
 }: {
   own: CheckedRecord;
   kinds: readonly WrapKind[];
   outcome: PasskeyOutcome;
+  inPlace: boolean;
+  onCancel?: () => void;
   canStartOver: boolean;
   onStartOver: () => void;
 }) {
@@ -126,6 +171,7 @@ function UnlockPrompt({
   const [error, setError] = useState<string | null>(null);
   const [passkeyOutcome, setPasskeyOutcome] = useState(outcome);
   const hasPassphrase = kinds.includes('passphrase');
+  const Subheading = inPlace ? 'h3' : 'h2';
 
   /** Unlocks, after wrapping the keys for this sign-in's passkey so the next one is silent. */
   const finish = async (keys: AccountKeys) => {
@@ -194,89 +240,90 @@ function UnlockPrompt({
   };
 
   return (
-    <Page
-      title={t('keys.unlock.title')}
-      lead={t(`keys.unlock.lead.${passkeyOutcome}`)}
-      className="keys"
-    >
-      <div className="card keys__card">
-        {error && <Alert tone="error">{error}</Alert>}
-        {passkeyOutcome === 'none' && (
-          <div className="keys__actions keys__actions--start">
-            <Button isPending={busy === 'passkey'} onPress={() => void tryPasskey()}>
-              {busy === 'passkey' ? t('keys.unlock.passkeyWaiting') : t('keys.unlock.withPasskey')}
-            </Button>
-          </div>
-        )}
-        <Form className="ui-form" validationBehavior="aria" onSubmit={submitRecovery}>
-          <h2 className="keys__subheading">{t('keys.unlock.recoveryHeading')}</h2>
+    <UnlockFrame inPlace={inPlace} lead={t(`keys.unlock.lead.${passkeyOutcome}`)}>
+      {error && <Alert tone="error">{error}</Alert>}
+      {passkeyOutcome === 'none' && (
+        <div className="keys__actions keys__actions--start">
+          <Button isPending={busy === 'passkey'} onPress={() => void tryPasskey()}>
+            {busy === 'passkey' ? t('keys.unlock.passkeyWaiting') : t('keys.unlock.withPasskey')}
+          </Button>
+        </div>
+      )}
+      <Form className="ui-form" validationBehavior="aria" onSubmit={submitRecovery}>
+        <Subheading className="keys__subheading">{t('keys.unlock.recoveryHeading')}</Subheading>
+        <TextField
+          label={t('keys.unlock.recoveryLabel')}
+          description={t('keys.unlock.recoveryHelp')}
+          value={recoveryKey}
+          onChange={setRecoveryKey}
+          inputDir="ltr"
+          autoComplete="off"
+          className="keys__recovery-input"
+          isRequired
+        />
+        <Button
+          type="submit"
+          variant={passkeyOutcome === 'none' ? 'secondary' : 'primary'}
+          isPending={busy === 'recovery'}
+        >
+          {t('keys.unlock.submitRecovery')}
+        </Button>
+      </Form>
+      {hasPassphrase && (
+        <Form className="ui-form" validationBehavior="aria" onSubmit={submitPassphrase}>
+          <Subheading className="keys__subheading">{t('keys.unlock.passphraseHeading')}</Subheading>
           <TextField
-            label={t('keys.unlock.recoveryLabel')}
-            description={t('keys.unlock.recoveryHelp')}
-            value={recoveryKey}
-            onChange={setRecoveryKey}
-            inputDir="ltr"
-            autoComplete="off"
-            className="keys__recovery-input"
+            label={t('keys.unlock.passphraseLabel')}
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={setPassphrase}
             isRequired
           />
-          <Button
-            type="submit"
-            variant={passkeyOutcome === 'none' ? 'secondary' : 'primary'}
-            isPending={busy === 'recovery'}
-          >
-            {t('keys.unlock.submitRecovery')}
+          {busy === 'passphrase' && (
+            <Alert tone="info" live="polite">
+              {t('keys.passphrase.working')}
+            </Alert>
+          )}
+          <Button type="submit" variant="secondary" isPending={busy === 'passphrase'}>
+            {t('keys.unlock.submitPassphrase')}
           </Button>
         </Form>
-        {hasPassphrase && (
-          <Form className="ui-form" validationBehavior="aria" onSubmit={submitPassphrase}>
-            <h2 className="keys__subheading">{t('keys.unlock.passphraseHeading')}</h2>
-            <TextField
-              label={t('keys.unlock.passphraseLabel')}
-              type="password"
-              autoComplete="current-password"
-              value={passphrase}
-              onChange={setPassphrase}
-              isRequired
-            />
-            {busy === 'passphrase' && (
-              <Alert tone="info" live="polite">
-                {t('keys.passphrase.working')}
-              </Alert>
-            )}
-            <Button type="submit" variant="secondary" isPending={busy === 'passphrase'}>
-              {t('keys.unlock.submitPassphrase')}
+      )}
+      {passkeyOutcome !== 'none' && (
+        <p>
+          <Button
+            variant="secondary"
+            size="small"
+            isPending={busy === 'passkey'}
+            onPress={() => void tryPasskey()}
+          >
+            {t('keys.unlock.otherPasskey')}
+          </Button>
+        </p>
+      )}
+      {onCancel && (
+        <p>
+          <Button variant="secondary" size="small" isDisabled={busy !== null} onPress={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </p>
+      )}
+      <details className="keys__lost">
+        <summary>{t('keys.lost.summary')}</summary>
+        <p>{t('keys.lost.body1')}</p>
+        <p>{t('keys.lost.body2')}</p>
+        {canStartOver ? (
+          <>
+            <p>{t('keys.lost.startOverHelp')}</p>
+            <Button variant="danger" onPress={onStartOver}>
+              {t('keys.startOver.open')}
             </Button>
-          </Form>
+          </>
+        ) : (
+          <p>{t('keys.lost.askAdmin')}</p>
         )}
-        {passkeyOutcome !== 'none' && (
-          <p>
-            <Button
-              variant="secondary"
-              size="small"
-              isPending={busy === 'passkey'}
-              onPress={() => void tryPasskey()}
-            >
-              {t('keys.unlock.otherPasskey')}
-            </Button>
-          </p>
-        )}
-        <details className="keys__lost">
-          <summary>{t('keys.lost.summary')}</summary>
-          <p>{t('keys.lost.body1')}</p>
-          <p>{t('keys.lost.body2')}</p>
-          {canStartOver ? (
-            <>
-              <p>{t('keys.lost.startOverHelp')}</p>
-              <Button variant="danger" onPress={onStartOver}>
-                {t('keys.startOver.open')}
-              </Button>
-            </>
-          ) : (
-            <p>{t('keys.lost.askAdmin')}</p>
-          )}
-        </details>
-      </div>
-    </Page>
+      </details>
+    </UnlockFrame>
   );
 }
