@@ -580,6 +580,10 @@ describe('account keys in the browser', () => {
     const prompt = unlockInPlace(page, t.en);
     await prompt.getByText(t.en.unlock.lead.none).waitFor();
     await heading(page, 'Samba Senegal');
+    // The prompt takes the focus, so a keyboard or screen-reader user is where it opened.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      t.en.unlock.withPasskey,
+    );
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'unlock-in-place-en');
     await prompt.getByRole('textbox', { name: t.en.unlock.recoveryLabel }).fill(adminRecovery);

@@ -12,7 +12,8 @@ import { Unlock } from './Unlock';
 
 /**
  * The part of a screen that needs the private keys: shown once they are unlocked, and until then
- * the unlock prompt in its place (silent when the passkey just used can unlock them).
+ * the unlock prompt in its place (silent when the passkey just used can unlock them). With
+ * `onCancel`, the prompt was opened by a button: it takes the focus and can be dismissed.
  */
 export function RequireKeys({
   children,

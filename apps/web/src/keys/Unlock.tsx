@@ -1,7 +1,7 @@
 import { isCryptoError, type AccountKeys } from '@coop/crypto';
 import type { WrapKind } from '@coop/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useSignedInUser } from '../app/auth';
@@ -56,15 +56,26 @@ async function attemptSilently(own: CheckedRecord, signal: AbortSignal): Promise
  */
 function UnlockFrame({
   inPlace,
+  asked = false,
   lead,
   children,
 }: {
   inPlace: boolean;
+  /** Opened by a button elsewhere on the screen: it takes the focus, so it is seen and heard. */
+  asked?: boolean;
   lead?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const card = <div className="card keys__card">{children}</div>;
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asked) cardRef.current?.querySelector<HTMLElement>('button, input')?.focus();
+  }, [asked]);
+  const card = (
+    <div className="card keys__card" ref={cardRef}>
+      {children}
+    </div>
+  );
   if (inPlace) {
     return (
       <div className="keys">
@@ -115,7 +126,7 @@ export function Unlock({
   if (attempt.isPending || attempt.data?.outcome === 'unlocked') return <Loading />;
   if (attempt.isError) {
     return (
-      <UnlockFrame inPlace={inPlace}>
+      <UnlockFrame inPlace={inPlace} asked={!!onCancel}>
         <Alert tone="error">{describe(attempt.error)}</Alert>
       </UnlockFrame>
     );
@@ -240,7 +251,11 @@ function UnlockPrompt({
   };
 
   return (
-    <UnlockFrame inPlace={inPlace} lead={t(`keys.unlock.lead.${passkeyOutcome}`)}>
+    <UnlockFrame
+      inPlace={inPlace}
+      asked={!!onCancel}
+      lead={t(`keys.unlock.lead.${passkeyOutcome}`)}
+    >
       {error && <Alert tone="error">{error}</Alert>}
       {passkeyOutcome === 'none' && (
         <div className="keys__actions keys__actions--start">
