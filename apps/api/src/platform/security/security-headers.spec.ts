@@ -1,5 +1,15 @@
+import { get } from 'node:http';
 import request from 'supertest';
 import { PERMISSIONS_POLICY } from './security-headers';
+
+/** Header names as they went on the wire; HTTP clients lower-case them. */
+const spelledHeaders = (url: string) =>
+  new Promise<Set<string>>((resolve, reject) => {
+    get(url, (res) => {
+      res.resume();
+      resolve(new Set(res.rawHeaders.filter((_, i) => i % 2 === 0)));
+    }).on('error', reject);
+  });
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 
 describe('security headers', () => {
@@ -81,7 +91,7 @@ describe('security headers', () => {
     ];
     for (const path of ['/api/v1/health/live', '/api/v1/no-such-route', '/api/docs', '/sign-in']) {
       const res = await request(tls.url).get(path);
-      const sent = new Set(res.res.rawHeaders.filter((_, i) => i % 2 === 0));
+      const sent = await spelledHeaders(`${tls.url}${path}`);
       for (const name of names) expect([path, sent.has(name)]).toEqual([path, true]);
       expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
       expect(res.headers['x-frame-options']).toBe('DENY');
