@@ -9,7 +9,7 @@ import { assignRequestId } from './platform/logging';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
 import { csrfProtection, noStore, securityHeaders } from './platform/security';
-import { serverAdapter, tlsOptions } from './platform/server';
+import { chain, serverAdapter, tlsOptions } from './platform/server';
 import { webAppRouter } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
@@ -39,9 +39,15 @@ export async function createApp(
   app.use(assignRequestId);
   app.use(securityHeaders(config));
   app.use(metricsMiddleware(app.get(MetricsService)));
-  app.use('/api', noStore);
-  app.use('/api', csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]));
-  app.use('/api', requireJsonBody, express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use(
+    '/api',
+    chain(
+      noStore,
+      csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]),
+      requireJsonBody,
+      express.json({ limit: config.BODY_LIMIT, strict: true }),
+    ),
+  );
   app.use(bodyErrorHandler);
 
   const web = webAppRouter(config.WEB_DIST, { sourceMaps: config.NODE_ENV !== 'production' });

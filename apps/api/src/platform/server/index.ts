@@ -1,1 +1,2 @@
 export { serverAdapter, tlsOptions } from './http-server';
+export { chain } from './chain';
