@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, type Location } from 'react-router';
 import { CaselawNavLink } from '../caselaw';
 import { signOut } from '../identity/auth/passkey-ceremonies';
 import { useRoleSummary } from '../identity/labels';
@@ -65,43 +66,78 @@ function SignedInUser() {
   );
 }
 
+function MenuIcon() {
+  return (
+    <svg className="shell__menu-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 6h18M3 12h18M3 18h18" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // On narrow screens the navigation and account controls fold behind a disclosure button. It
+  // belongs to the location it was opened at, so any navigation closes it (keys repeat: every
+  // entry the app did not create is "default", so the location object itself is compared).
+  const location = useLocation();
+  const [openAt, setOpenAt] = useState<Location | null>(null);
+  const menuOpen = openAt === location;
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Popovers inside the menu (the language list) handle their own Escape first.
+    if (!menuOpen || event.key !== 'Escape' || event.defaultPrevented) return;
+    setOpenAt(null);
+    menuButton.current?.focus();
+  };
   return (
     <div className="shell">
       <SkipLink target={MAIN_ID}>{t('app.skipToContent')}</SkipLink>
-      <header className="shell__header">
-        <div className="shell__utility">
-          <div className="shell__utility-inner">
-            <SignedInUser />
-            <LanguageSwitcher className="shell__language" />
-          </div>
-        </div>
+      <header className="shell__header" onKeyDown={onKeyDown}>
         <div className="shell__bar">
           <Link to="/" className="shell__brand">
             <Emblem />
             <span>{t('app.name')}</span>
           </Link>
-          <nav className="shell__nav" aria-label={t('app.primaryNavigation')}>
-            <ul className="shell__nav-list">
-              {me ? (
-                <>
-                  <NavItem to="/" end>
-                    {t('nav.home')}
-                  </NavItem>
-                  <NavItem to="/people">{t('nav.people')}</NavItem>
-                  <CaselawNavLink />
-                  <NavItem to="/account">{t('nav.account')}</NavItem>
-                  <NoticesNavLink />
-                  {hasRole(me, 'registry_admin') && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
-                </>
-              ) : (
-                <NavItem to="/sign-in">{t('nav.signIn')}</NavItem>
-              )}
-              <NavItem to="/status">{t('nav.status')}</NavItem>
-            </ul>
-          </nav>
+          <button
+            ref={menuButton}
+            type="button"
+            className="shell__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setOpenAt(menuOpen ? null : location)}
+          >
+            <MenuIcon />
+            {t('app.menu')}
+          </button>
+          <div id={menuId} className="shell__menu" data-open={menuOpen || undefined}>
+            <nav className="shell__nav" aria-label={t('app.primaryNavigation')}>
+              <ul className="shell__nav-list">
+                {me ? (
+                  <>
+                    <NavItem to="/" end>
+                      {t('nav.home')}
+                    </NavItem>
+                    <NavItem to="/people">{t('nav.people')}</NavItem>
+                    <CaselawNavLink />
+                    <NavItem to="/account">{t('nav.account')}</NavItem>
+                    <NoticesNavLink />
+                    {hasRole(me, 'registry_admin') && (
+                      <NavItem to="/admin">{t('nav.admin')}</NavItem>
+                    )}
+                  </>
+                ) : (
+                  <NavItem to="/sign-in">{t('nav.signIn')}</NavItem>
+                )}
+                <NavItem to="/status">{t('nav.status')}</NavItem>
+              </ul>
+            </nav>
+            <div className="shell__utility">
+              <SignedInUser />
+              <LanguageSwitcher className="shell__language" />
+            </div>
+          </div>
         </div>
       </header>
       <main id={MAIN_ID} className="shell__main" tabIndex={-1}>
