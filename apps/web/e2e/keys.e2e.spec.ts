@@ -564,6 +564,10 @@ describe('account keys in the browser', () => {
     await page.getByRole('tabpanel').first().waitFor();
     expect(await unlockInPlace(page, t.en).count()).toBe(0);
 
+    await nav.getByRole('link', { name: /^Notices/ }).click();
+    await heading(page, 'Notices');
+    expect(await unlockInPlace(page, t.en).count()).toBe(0);
+
     await nav.getByRole('link', { name: 'Administration' }).click();
     await heading(page, 'People');
     await page.getByRole('link', { name: 'Samba Senegal' }).click();
