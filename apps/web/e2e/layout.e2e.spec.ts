@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { repoRoot, runCli } from '@coop/testing';
 import {
   addVirtualAuthenticator,
+  expectNoSeriousA11yViolations,
   launchBrowser,
   startBuiltServer,
   watchPageProblems,
@@ -284,6 +285,7 @@ async function checkMenu(page: Page, language: Language): Promise<void> {
   await nav.waitFor();
   expect(await page.locator(`[id="${controls}"]`).getByRole('navigation').count()).toBe(1);
   expect(await overflows(page, true)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: join(screenshotDir, `layout-menu-${language}.png`) });
   await page.keyboard.press('Escape');
   await nav.waitFor({ state: 'hidden' });
@@ -296,6 +298,9 @@ async function checkMenu(page: Page, language: Language): Promise<void> {
   expect(new URL(page.url()).pathname).toBe('/account');
   await nav.waitFor({ state: 'hidden' });
   expect(await button.getAttribute('aria-expanded')).toBe('false');
+  // The account page's tables, read as cards.
+  await page.locator('main table tbody tr').first().waitFor();
+  await expectNoSeriousA11yViolations(page);
 }
 
 describe('every screen fits a phone and a desktop, in English and Arabic', () => {
