@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config';
 import { bodyErrorHandler, EARLY_LOG, requireJsonBody } from './platform/errors';
-import { assignRequestId } from './platform/logging';
+import { assignRequestId, requestLogging, rootLogger } from './platform/logging';
 import { MetricsService, metricsMiddleware } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
 import { csrfProtection, noStore, securityHeaders } from './platform/security';
@@ -59,5 +59,6 @@ export async function createApp(
 
   app.setGlobalPrefix(API_PREFIX);
   mountOpenApi(app, config.API_EXPLORER);
+  app.use(requestLogging(rootLogger(config)));
   return app;
 }

@@ -1,2 +1,8 @@
-export { loggingModule, requestId, assignRequestId } from './logging.module';
+export {
+  loggingModule,
+  requestId,
+  assignRequestId,
+  requestLogging,
+  rootLogger,
+} from './logging.module';
 export { exitOnUncaughtErrors } from './crash';

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Request, RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import { pino, type Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Principal } from '../principal';
 
@@ -41,30 +42,78 @@ function caller(req: IncomingMessage) {
   return { clientAddress: ip, userId: id(user?.userId), sessionId: id(user?.sessionId) };
 }
 
+const roots = new WeakMap<AppConfig, Logger>();
+
 /**
- * JSON logs with the request id on every line, and who made each request by ids only; no bodies,
- * headers, tokens or personal data.
+ * The one logger of an application; `req` and `res` are logged as method and path, and status,
+ * whoever passes them. No bodies, headers, tokens or personal data.
  */
-export const loggingModule = (config: AppConfig) =>
-  LoggerModule.forRoot({
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
+export function rootLogger(config: AppConfig): Logger {
+  let root = roots.get(config);
+  if (!root) {
+    root = pino({
       level: config.LOG_LEVEL,
-      genReqId: requestId,
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'requestId' },
       serializers: {
         req: (req: { method: string; url: string }) => ({
           method: req.method,
           path: pathOf(req.url),
         }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+        res: (res: { statusCode: number | null }) => ({ status: res.statusCode }),
       },
-      redact: { paths: ['req.headers', 'res.headers'], remove: true },
-      customSuccessObject: (req, _res, line: object) => ({ ...line, ...caller(req) }),
-      customErrorObject: (req, _res, _err, line: object) => ({ ...line, ...caller(req) }),
-      autoLogging: { ignore: (req) => pathOf(req.url).startsWith('/api/v1/health/') },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    },
+    });
+    roots.set(config, root);
+  }
+  return root;
+}
+
+const levelOf = (status: number, error: unknown) =>
+  error || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+
+/**
+ * One line per request when it ends, and a logger carrying the request id for whatever is logged
+ * while it is handled. Written for this application instead of pino-http, which makes two child
+ * loggers and serialises the request for every request, even the health probes it never logs.
+ * Mounted after the web app and the API explorer, as the Nest middleware it replaces was.
+ */
+export function requestLogging(root: Logger): RequestHandler {
+  return (req, res, next) => {
+    const log = root.child({ requestId: requestId(req, res) });
+    (req as Request & { log?: Logger }).log = log;
+    if (!pathOf(req.originalUrl).startsWith('/api/v1/health/')) {
+      const started = Date.now();
+      const ended = (error?: Error) => {
+        res.off('finish', ended).off('close', ended).off('error', ended);
+        const failed =
+          error ??
+          (res.statusCode >= 500
+            ? new Error(`failed with status code ${res.statusCode}`)
+            : undefined);
+        log[levelOf(res.statusCode, error)](
+          {
+            req: { method: req.method, url: req.originalUrl },
+            // As pino-http had it: no status for an answer that never started.
+            res: { statusCode: res.headersSent ? res.statusCode : null },
+            ...(failed ? { err: failed } : {}),
+            responseTime: Date.now() - started,
+            ...caller(req),
+          },
+          failed
+            ? 'request errored'
+            : !req.readableAborted && res.writableEnded
+              ? 'request completed'
+              : 'request aborted',
+        );
+      };
+      res.on('finish', ended).on('close', ended).on('error', ended);
+    }
+    next();
+  };
+}
+
+/** Nest's logger writes to the root logger, or to the request's while one is handled. */
+export const loggingModule = (config: AppConfig) =>
+  LoggerModule.forRoot({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: { logger: rootLogger(config) },
+    useExisting: true,
   });

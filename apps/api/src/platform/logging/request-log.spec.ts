@@ -33,6 +33,7 @@ describe('the request log', () => {
         headers: { 'X-Request-Id': 'refused-0123456789' },
       });
       expect(refused.status).toBe(403);
+      expect((await fetch(`${api.url}/api/v1/no-such-route`)).status).toBe(404);
       await new Promise((r) => setTimeout(r, 200));
 
       // The bootstrap link is printed once as plain text on purpose; the JSON log lines never carry it.
@@ -56,6 +57,30 @@ describe('the request log', () => {
         userId: admin.me.user.id,
         sessionId: admin.me.session.id,
       });
+      // Every field of a request line, in the order the lines have always had.
+      expect(Object.keys(line('/me') ?? {})).toEqual([
+        'level',
+        'time',
+        'pid',
+        'hostname',
+        'requestId',
+        'req',
+        'res',
+        'responseTime',
+        'clientAddress',
+        'userId',
+        'sessionId',
+        'msg',
+      ]);
+      expect(line('/me')).toMatchObject({
+        level: 30,
+        requestId: expect.stringMatching(/^[\w.-]{8,64}$/),
+        req: { method: 'GET', path: '/api/v1/me' },
+        res: { status: 200 },
+        responseTime: expect.any(Number),
+        msg: 'request completed',
+      });
+      expect(line('/no-such-route')).toMatchObject({ level: 40, res: { status: 404 } });
       // Before sign-in there is only an address.
       expect(line('/auth/registration/options')).toMatchObject({ clientAddress: '127.0.0.1' });
       expect(line('/auth/registration/options')).not.toHaveProperty('userId');
