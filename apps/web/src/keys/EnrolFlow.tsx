@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useSignedInUser } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
+import { useErrorMessage, withoutError } from '../app/errors';
 import { Page } from '../app/Page';
 import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
 import { lastPasskeyUse } from '../identity/prf';
@@ -261,7 +261,10 @@ export function EnrolFlow({
                   name={`group${index}`}
                   label={t('keys.confirm.group', { number: index + 1 })}
                   value={typed[index] ?? ''}
-                  onChange={(value) => setTyped((all) => ({ ...all, [index]: value }))}
+                  onChange={(value) => {
+                    setTyped((all) => ({ ...all, [index]: value }));
+                    setMissing((all) => withoutError(all, `group${index}`));
+                  }}
                   inputDir="ltr"
                   autoComplete="off"
                   maxLength={8}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
+import { withoutError } from '../app/errors';
 import { Alert, Button, TextField } from '../ui';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
@@ -25,14 +26,14 @@ export function PassphraseFields({
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState<Record<string, string>>({});
 
-  // Checked on submit: shown while typing, "too short" would greet an empty field.
+  // Checked on submit only: checked as one types, "too short" would greet the empty field.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
       problems.passphrase = t('keys.passphrase.tooShort', { min: MIN_PASSPHRASE_LENGTH });
-    if (repeat !== passphrase)
-      problems.repeat = repeat ? t('keys.passphrase.different') : t('common.required');
+    if (!repeat) problems.repeat = t('common.required');
+    else if (repeat !== passphrase) problems.repeat = t('keys.passphrase.different');
     setChecked(problems);
     if (Object.keys(problems).length === 0) onSubmit(passphrase);
   };
@@ -51,7 +52,10 @@ export function PassphraseFields({
         type="password"
         autoComplete="new-password"
         value={passphrase}
-        onChange={setPassphrase}
+        onChange={(value) => {
+          setPassphrase(value);
+          setChecked((all) => withoutError(all, 'passphrase'));
+        }}
         isRequired
       />
       <TextField
@@ -60,7 +64,10 @@ export function PassphraseFields({
         type="password"
         autoComplete="new-password"
         value={repeat}
-        onChange={setRepeat}
+        onChange={(value) => {
+          setRepeat(value);
+          setChecked((all) => withoutError(all, 'repeat'));
+        }}
         isRequired
       />
       <Alert tone="info">{t('keys.passphrase.slow')}</Alert>
