@@ -263,6 +263,26 @@ describe('forms say what is wrong in the interface language, from the catalogues
       await expectCatalogueMessages(invite, language, [t(language, 'validation.email')]);
       await cancel(admin, language);
 
+      // A zero-width space passes the form's check; the API refuses it with a contract code.
+      await visit(admin, '/account', t(language, 'account.title'));
+      await admin
+        .getByRole('button', { name: t(language, 'passkeys.rename') })
+        .first()
+        .click();
+      const rename = dialogForm(admin);
+      const name = rename.getByRole('textbox', { name: t(language, 'passkeys.nameLabel') });
+      await name.fill('');
+      await expectCatalogueMessages(rename, language, [required]);
+      await name.fill('My\u200Bkey');
+      await freshSessions();
+      await rename.getByRole('button', { name: t(language, 'common.save') }).click();
+      await rename.getByText(t(language, 'validation.invisible-characters')).waitFor();
+      await expectCatalogueMessages(rename, language, [
+        t(language, 'validation.invisible-characters'),
+      ]);
+      expect(await rename.getByRole('alert').innerText()).toBe(t(language, 'problems.validation'));
+      await cancel(admin, language);
+
       await visit(admin, '/admin/states', t(language, 'states.title'));
       await admin.getByRole('button', { name: t(language, 'states.add') }).click();
       const state = dialogForm(admin);

@@ -55,6 +55,8 @@ export function useErrorMessage(): (error: unknown) => string | null {
     (error: unknown) => {
       if (error == null || error instanceof StepUpCancelled) return null;
       if (error instanceof ApiProblem) {
+        // The API's detail lists the fields in English; each field says what is wrong itself.
+        if (error.code === 'validation') return t('problems.validation');
         if (currentLanguage() !== 'en') {
           const { reason } = error.problem;
           if (isPasskeyFailure(reason)) return t(`passkeyFailures.${reason}`);
