@@ -373,7 +373,7 @@ describe('case-law workflow and access', () => {
   });
 
   it('checks references: known topics, existing related entries, a fixed kind', async () => {
-    const bad = await editor.client.post<{ errors: { field: string }[] }>(
+    const bad = await editor.client.post<{ errors: { field: string; code: string }[] }>(
       '/caselaw/editor/entries',
       {
         id: randomUUID(),
@@ -384,9 +384,12 @@ describe('case-law workflow and access', () => {
       },
     );
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e) => e.field)).toEqual(['content.topics.1', 'content.related.0']);
+    expect(bad.body.errors.map((e) => [e.field, e.code])).toEqual([
+      ['content.topics.1', 'unknown-topic'],
+      ['content.related.0', 'unknown-entry'],
+    ]);
     const draft = await create(sampleEntry({ related: [SEEDED] }));
-    const changed = await editor.client.call<{ errors: { field: string }[] }>(
+    const changed = await editor.client.call<{ errors: { field: string; code: string }[] }>(
       'PUT',
       `/caselaw/editor/entries/${draft.id}`,
       {
@@ -405,8 +408,10 @@ describe('case-law workflow and access', () => {
       },
     );
     expect(changed.status).toBe(422);
-    expect(changed.body.errors.map((e) => e.field)).toEqual(['content.kind']);
-    const self = await editor.client.call<{ errors: { field: string }[] }>(
+    expect(changed.body.errors.map((e) => [e.field, e.code])).toEqual([
+      ['content.kind', 'kind-fixed'],
+    ]);
+    const self = await editor.client.call<{ errors: { field: string; code: string }[] }>(
       'PUT',
       `/caselaw/editor/entries/${draft.id}`,
       {
@@ -414,7 +419,9 @@ describe('case-law workflow and access', () => {
         content: sampleEntry({ related: [draft.id] }),
       },
     );
-    expect(self.body.errors.map((e) => e.field)).toEqual(['content.related.0']);
+    expect(self.body.errors.map((e) => [e.field, e.code])).toEqual([
+      ['content.related.0', 'self-relation'],
+    ]);
   });
 
   it('lists working copies for editors, filtered by status and words', async () => {

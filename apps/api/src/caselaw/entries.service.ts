@@ -143,7 +143,7 @@ export class CaselawEntriesService {
         throw staleRevision(current.entry.currentRevision, input.baseRevision);
       if (input.content.kind !== current.entry.kind)
         throw validationError([
-          { field: 'content.kind', message: `must stay ${current.entry.kind}` },
+          { field: 'content.kind', message: `must stay ${current.entry.kind}`, code: 'kind-fixed' },
         ]);
       if (sameContent(current.content, input.content)) return current;
       await this.assertReferences(m, id, input.content);
@@ -344,7 +344,11 @@ export class CaselawEntriesService {
     );
     content.topics.forEach((t, i) => {
       if (unknownTopics.has(t))
-        problems.push({ field: `content.topics.${i}`, message: `no topic ${t}` });
+        problems.push({
+          field: `content.topics.${i}`,
+          message: `no topic ${t}`,
+          code: 'unknown-topic',
+        });
     });
     const others = content.related.filter((r) => r.toLowerCase() !== id.toLowerCase());
     const wanted = others.filter((r) => !pending.ids?.has(r.toLowerCase()));
@@ -358,9 +362,14 @@ export class CaselawEntriesService {
         problems.push({
           field: `content.related.${i}`,
           message: 'an entry cannot relate to itself',
+          code: 'self-relation',
         });
       else if (!known.has(key) && !pending.ids?.has(key))
-        problems.push({ field: `content.related.${i}`, message: `no entry ${r}` });
+        problems.push({
+          field: `content.related.${i}`,
+          message: `no entry ${r}`,
+          code: 'unknown-entry',
+        });
     });
     return problems;
   }

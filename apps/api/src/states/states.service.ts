@@ -47,7 +47,13 @@ export class StatesService {
         'Validation failed',
         `stateCode: no State Party with code ${code}`,
         {
-          errors: [{ field: 'stateCode', message: `no State Party with code ${code}` }],
+          errors: [
+            {
+              field: 'stateCode',
+              message: `no State Party with code ${code}`,
+              code: 'unknown-state',
+            },
+          ],
         },
       );
     if (

@@ -109,8 +109,8 @@ function boundText(t: TFunction, issue: FieldText, bound: 'minimum' | 'maximum')
 }
 
 /**
- * A failing field's sentence from the catalogue, chosen by the contract's issue code. Checks the
- * API makes against stored data carry no code yet; their English sentence is shown in English.
+ * A failing field's sentence from the catalogue, chosen by its issue code (zod's, a contract
+ * refinement's or a service's). An item without a code is shown as the API wrote it in English.
  */
 export function fieldMessage(t: TFunction, issue: FieldText): string {
   switch (issue.code) {

@@ -37,7 +37,20 @@ export const CONTRACT_ISSUE_CODES = [
   'prf-results',
 ] as const;
 
-export const FIELD_ERROR_CODES = [...ZOD_ISSUE_CODES, ...CONTRACT_ISSUE_CODES] as const;
+/** What services find wrong with a field once they look at stored data. */
+export const STORED_DATA_ISSUE_CODES = [
+  'unknown-state',
+  'unknown-topic',
+  'unknown-entry',
+  'self-relation',
+  'kind-fixed',
+] as const;
+
+export const FIELD_ERROR_CODES = [
+  ...ZOD_ISSUE_CODES,
+  ...CONTRACT_ISSUE_CODES,
+  ...STORED_DATA_ISSUE_CODES,
+] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 export type ContractIssueCode = (typeof CONTRACT_ISSUE_CODES)[number];
 

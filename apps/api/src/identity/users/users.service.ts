@@ -12,7 +12,7 @@ import {
   type User,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
-import { AppError } from '../../platform/errors';
+import { AppError, validationError, type FieldError } from '../../platform/errors';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
 import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
@@ -32,10 +32,7 @@ export const toUser = (u: UserEntity): User => ({
 
 const notFound = () => new AppError(404, 'not-found', 'Unknown user', 'No such user.');
 
-const invalid = (field: string, message: string) =>
-  new AppError(422, 'validation', 'Validation failed', `${field}: ${message}`, {
-    errors: [{ field, message }],
-  });
+const invalid = (error: FieldError) => validationError([error]);
 
 const nameOf = (input: UpdateUser) =>
   input.displayName === undefined ? {} : { displayName: input.displayName };
@@ -203,15 +200,23 @@ export class UsersService {
             ...(user.roles.includes('registry_admin') ? (['registry_admin'] as Role[]) : []),
             ...input.roles.filter((r) => r !== 'registry_admin'),
           ];
-    if (roles.length === 0) throw invalid('roles', 'a person needs at least one role');
+    if (roles.length === 0)
+      throw invalid({
+        field: 'roles',
+        message: 'a person needs at least one role',
+        code: 'too_small',
+        params: { minimum: 1, origin: 'array' },
+      });
     let stateCode = user.stateCode;
     if (input.stateCode !== undefined) stateCode = input.stateCode;
     else if (!roles.includes('focal_point')) stateCode = null; // no longer a focal point
-    if (roles.includes('focal_point') !== (stateCode !== null)) {
-      throw invalid(
-        'stateCode',
-        'a focal point belongs to exactly one State, and only focal points do',
-      );
+    const focal = roles.includes('focal_point');
+    if (focal !== (stateCode !== null)) {
+      throw invalid({
+        field: 'stateCode',
+        message: 'a focal point belongs to exactly one State, and only focal points do',
+        code: focal ? 'focal-point-needs-state' : 'state-needs-focal-point',
+      });
     }
     return { roles, stateCode };
   }
