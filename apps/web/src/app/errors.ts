@@ -87,7 +87,11 @@ export function useErrorMessage(): (error: unknown) => string | null {
   );
 }
 
-type FieldText = Pick<FieldIssue, 'code' | 'params' | 'message'>;
+/** A failing field as the API's answer carries it (its `params` unchecked) or a form's check. */
+type FieldText = Pick<FieldIssue, 'code' | 'message'> & {
+  params?: Readonly<Record<string, unknown>>;
+};
+export type FieldFailure = FieldText & { field: string };
 
 const numberParam = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const COUNTED = new Set(['array', 'set']);
@@ -150,7 +154,7 @@ export function useFieldMessage(): (issue: FieldText) => string {
 }
 
 /** Per-field sentences keyed by the field's path (`names.fr`) and by its top-level name (`names`). */
-function byField(t: TFunction, issues: readonly FieldIssue[]): Record<string, string> {
+function byField(t: TFunction, issues: readonly FieldFailure[]): Record<string, string> {
   const errors: Record<string, string> = {};
   const add = (key: string, message: string) => {
     if (errors[key]?.split('; ').includes(message)) return;

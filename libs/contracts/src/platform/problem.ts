@@ -60,8 +60,6 @@ export const contractIssue = (code: ContractIssueCode, message: string) => ({
   params: { code },
 });
 
-const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
 /**
  * One failing field of a 422. `message` is English for people reading the API; `code` and
  * `params` (zod's `minimum`, `maximum`, `origin`, `format`, `expected`, `values`, `divisor`) are
@@ -71,7 +69,8 @@ export const fieldErrorSchema = z.looseObject({
   field: z.string(),
   message: z.string(),
   code: z.enum(FIELD_ERROR_CODES).optional(),
-  params: z.record(z.string(), z.union([paramValue, z.array(paramValue)])).optional(),
+  // Numbers, strings and lists of them; left open so a client ignores a bound it does not know.
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type FieldErrorItem = z.infer<typeof fieldErrorSchema>;
 

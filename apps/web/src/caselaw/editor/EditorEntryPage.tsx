@@ -1,10 +1,10 @@
-import type { CaselawKind, EditorEntry, FieldIssue, Language, RelatedEntry } from '@coop/contracts';
+import type { CaselawKind, EditorEntry, Language, RelatedEntry } from '@coop/contracts';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem } from '../../app/api-client';
 import { useMe } from '../../app/auth';
-import { useErrorMessage, useFieldMessage } from '../../app/errors';
+import { useErrorMessage, useFieldMessage, type FieldFailure } from '../../app/errors';
 import { Loading } from '../../app/guards';
 import { Alert, Button, ModalDialog, TextField, useDateTimeFormat } from '../../ui';
 import { useTopics } from '../api';
@@ -39,13 +39,16 @@ const same = (a: EntryForm, b: EntryForm) =>
   JSON.stringify(draftContent(a)) === JSON.stringify(draftContent(b));
 
 /** The API's failing fields of a 422, named like the form's fields. */
-const serverIssues = (error: unknown): FieldIssue[] =>
+const serverIssues = (error: unknown): FieldFailure[] =>
   error instanceof ApiProblem
     ? (error.problem.errors ?? []).map((issue) => ({ ...issue, field: formPath(issue.field) }))
     : [];
 
 /** One sentence per field path, in the interface language. */
-function keyed(issues: FieldIssue[], say: (issue: FieldIssue) => string): Record<string, string> {
+function keyed(
+  issues: FieldFailure[],
+  say: (issue: FieldFailure) => string,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const message = say(issue);
