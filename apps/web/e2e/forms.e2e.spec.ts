@@ -135,11 +135,18 @@ async function chooseLanguage(page: Page, from: Language, to: Language): Promise
   await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
 }
 
-/** Registers from an invitation link, submitting the recovery-key and passphrase forms empty. */
+/** Registers from an invitation link, submitting its form, then the key set-up's forms, empty. */
 async function register(page: Page, link: string, language: Language): Promise<void> {
   const k = keys[language];
   await page.goto(link);
-  await page.getByRole('button', { name: t(language, 'invite.button') }).click();
+  const invitation = page.locator('main form');
+  const passkeyName = invitation.getByRole('textbox', { name: t(language, 'invite.passkeyName') });
+  const suggested = await passkeyName.inputValue();
+  await passkeyName.fill('');
+  await invitation.getByRole('button', { name: t(language, 'invite.button') }).click();
+  await expectCatalogueMessages(invitation, language, [t(language, 'common.required')]);
+  await passkeyName.fill(suggested);
+  await invitation.getByRole('button', { name: t(language, 'invite.button') }).click();
   await heading(page, k.enrol.title);
   await page.getByRole('button', { name: k.enrol.start }).click();
   await heading(page, k.recovery.title);
@@ -217,7 +224,7 @@ describe('forms say what is wrong in the interface language, from the catalogues
       client.query(`UPDATE sessions SET verified_at = now() WHERE revoked_at IS NULL`),
     );
 
-  it('the first sign-in of a person using Arabic: recovery key and passphrase', async () => {
+  it('the first sign-in of a person using Arabic: invitation, recovery key, passphrase', async () => {
     await freshSessions();
     const response = await admin.request.post(`${server.url}/api/v1/invitations`, {
       headers: { 'X-Coop-Csrf': '1' },
