@@ -5,11 +5,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useSignedInUser } from '../app/auth';
-import { useErrorMessage, withoutError } from '../app/errors';
+import { useErrorMessage } from '../app/errors';
 import { Page } from '../app/Page';
 import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
 import { lastPasskeyUse } from '../identity/prf';
-import { Alert, Button, TextField } from '../ui';
+import { Alert, Button, TextField, withoutError } from '../ui';
 import { unlock } from './key-store';
 import {
   discardKeys,

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { withoutError } from '../app/errors';
-import { Alert, Button, TextField } from '../ui';
+import { Alert, Button, TextField, withoutError } from '../ui';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 

@@ -18,3 +18,4 @@ export { SelectField } from './SelectField';
 export { SkipLink } from './SkipLink';
 export { TextField } from './TextField';
 export { useDateTimeFormat, useNumberFormat } from './format';
+export { withoutError } from './form-errors';
