@@ -1,11 +1,11 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit';
 import { CaseLawModule } from './caselaw';
 import { IdentityModule } from './identity';
 import { KeysModule } from './keys';
+import { AccessModule } from './platform/access';
 import { ClockModule } from './platform/clock';
 import { StatesModule } from './states';
 import { ConfigModule, type AppConfig } from './platform/config';
@@ -31,7 +31,7 @@ export class AppModule {
         loggingModule(config),
         DatabaseModule.forRoot(config, databaseUrl),
         ClockModule,
-        AccessModule,
+        AccessModule.forRoot(IdentityModule),
         MetricsModule,
         HealthModule,
         AuditModule,

@@ -8,7 +8,7 @@ import {
   auditPageSchema,
   chainVerdictSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns, auditLinesSchema } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { AuditService } from './audit.service';

@@ -8,7 +8,7 @@ import {
   caselawViewSchema,
   searchResponseSchema,
 } from '@coop/contracts';
-import { Access } from '../access';
+import { Access } from '../platform/access';
 import { Returns } from '../platform/openapi';
 import { CaselawSearchService } from './search.service';
 

@@ -38,7 +38,7 @@ import {
   revisionSchema,
   revisionSummarySchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns, caselawCsvSchema } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { WholeNumberPipe } from '../platform/params';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { createTopicSchema, updateTopicSchema, type Topic, topicSchema } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { TopicKeyPipe } from './topic-key.pipe';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '../audit';
 import { NoticesModule } from '../notices';
+import { PRINCIPAL_SOURCE } from '../platform/access';
 import { Clock } from '../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { PostgresThrottlerStorage } from '../platform/security';
@@ -25,7 +25,7 @@ import { PasskeysService } from './passkeys/passkeys.service';
 import { WebauthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { WebauthnService } from './passkeys/webauthn.service';
 import { SessionEntity } from './sessions/session.entity';
-import { SessionAuthGuard, SessionStrategy } from './sessions/session.strategy';
+import { SessionPrincipalSource } from './sessions/session-principal-source';
 import { SessionsService } from './sessions/sessions.service';
 import { MeController } from './users/me.controller';
 import { MeService } from './users/me.service';
@@ -35,7 +35,6 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
-    PassportModule,
     // One allowance per client address for all the public ceremonies together (sign-in,
     // registration, invitation links), counted in the database shared by every instance.
     ThrottlerModule.forRootAsync({
@@ -71,8 +70,7 @@ import { UsersService } from './users/users.service';
     WebauthnService,
     PasskeysService,
     SessionsService,
-    SessionStrategy,
-    SessionAuthGuard,
+    { provide: PRINCIPAL_SOURCE, useClass: SessionPrincipalSource },
     UsersService,
     MeService,
     InvitationsService,
@@ -80,6 +78,6 @@ import { UsersService } from './users/users.service';
     ApprovalRequestsService,
     ApprovalsService,
   ],
-  exports: [SessionsService, SessionAuthGuard, UsersService, InvitationsService],
+  exports: [SessionsService, PRINCIPAL_SOURCE, UsersService, InvitationsService],
 })
 export class IdentityModule {}

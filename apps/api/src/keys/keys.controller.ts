@@ -27,7 +27,7 @@ import {
   wrapKindSchema,
   wrapRecordSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { KeysService } from './keys.service';

@@ -6,7 +6,7 @@ import {
   type LastSignIn,
   type NoticeList,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { NoticesService } from './notices.service';

@@ -9,7 +9,7 @@ import {
   stateRevisionSchema,
   stateSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../access';
+import { Access, CurrentPrincipal } from '../platform/access';
 import { Returns } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { StateCodePipe } from './state-code.pipe';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { requestAdminGrantSchema, type Approval, approvalSchema } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Returns } from '../../platform/openapi';
 import type { Principal } from '../../platform/principal';
 import { AdminGrantsService } from './admin-grants.service';

@@ -10,7 +10,7 @@ import {
   approvalDecisionSchema,
   approvalSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Returns } from '../../platform/openapi';
 import type { Principal } from '../../platform/principal';
 import { ApprovalRequestsService } from './approval-requests.service';

@@ -24,7 +24,7 @@ import {
   meSchema,
   requestOptionsSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Returns, ReturnsProblem } from '../../platform/openapi';
 import { browserCookieOf, setBrowserCookie } from '../../notices';
 import type { Principal } from '../../platform/principal';
@@ -32,7 +32,7 @@ import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
-import { SESSION_COOKIE } from '../sessions/session.strategy';
+import { SESSION_COOKIE } from '../sessions/session-principal-source';
 import { toPrincipal } from '../sessions/sessions.service';
 import { MeService } from '../users/me.service';
 import { AuthService } from './auth.service';

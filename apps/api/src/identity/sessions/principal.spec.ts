@@ -1,6 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Clock } from '../../platform/clock';
 import type { Principal } from '../../platform/principal';
 import { startTestApp, type TestApp } from '../../../test/app.harness';

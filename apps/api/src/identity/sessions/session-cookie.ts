@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { SESSION_COOKIE } from './session.strategy';
+import { SESSION_COOKIE } from './session-principal-source';
 
 /** `__Host-` pins the cookie to this exact origin: Secure, no Domain, Path=/. */
 export function setSessionCookie(res: Response, token: string, expiresAt: Date): void {

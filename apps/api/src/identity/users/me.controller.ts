@@ -22,7 +22,7 @@ import {
   passkeySchema,
   sessionSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Returns } from '../../platform/openapi';
 import { AuthService } from '../auth/auth.service';
 import type { CreationOptions } from '../passkeys/webauthn.service';

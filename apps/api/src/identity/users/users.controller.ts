@@ -33,7 +33,7 @@ import {
   sessionSchema,
   userSchema,
 } from '@coop/contracts';
-import { Access, CurrentPrincipal } from '../../access';
+import { Access, CurrentPrincipal } from '../../platform/access';
 import { Returns } from '../../platform/openapi';
 import type { Outcome } from '../approvals/approval-requests.service';
 import { StateCodePipe } from '../../states';

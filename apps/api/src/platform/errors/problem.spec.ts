@@ -3,7 +3,7 @@ import { createZodDto } from 'nestjs-zod';
 import request from 'supertest';
 import { z } from 'zod';
 import { contractIssue, nameText, problemSchema } from '@coop/contracts';
-import { Access } from '../../access';
+import { Access } from '../access';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 
 class EchoDto extends createZodDto(

@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Liveness, Readiness } from '@coop/contracts';
 import { livenessSchema, readinessSchema } from '@coop/contracts';
-import { Access } from '../../access';
+import { Access } from '../access';
 import { Returns } from '../openapi';
 import { HealthService } from './health.service';
 

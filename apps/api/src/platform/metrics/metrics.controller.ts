@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
-import { Access } from '../../access';
+import { Access } from '../access';
 import { Returns, prometheusTextSchema } from '../openapi';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AppError } from '../errors';

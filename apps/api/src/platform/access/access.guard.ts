@@ -1,18 +1,17 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { SessionAuthGuard, SessionsService } from '../identity';
-import { principalOf } from './current-principal';
-import { AppError } from '../platform/errors';
+import { AppError } from '../errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
+import { attachPrincipal, principalOf } from './current-principal';
+import { PRINCIPAL_SOURCE, type PrincipalSource } from './principal-source';
 
 /** Deny by default: a route that declares no rule cannot be called by anyone. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessionAuth: SessionAuthGuard,
-    private readonly sessions: SessionsService,
+    @Inject(PRINCIPAL_SOURCE) private readonly principals: PrincipalSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,8 +23,9 @@ export class AccessGuard implements CanActivate {
       throw new AppError(403, 'forbidden', 'Forbidden', 'This route is not open to any caller.');
     if (rule.kind === 'public') return true;
 
-    await this.sessionAuth.canActivate(context);
     const req = context.switchToHttp().getRequest<Request>();
+    const found = await this.principals.authenticate(req);
+    if (found) attachPrincipal(req, found);
     const principal = principalOf(req);
     const held = rule.roles.filter((role) => principal.roles.includes(role));
     if (rule.roles.length > 0 && held.length === 0) {
@@ -48,7 +48,7 @@ export class AccessGuard implements CanActivate {
         );
       }
     }
-    if (rule.stepUp && !this.sessions.isFreshlyVerified(principal)) {
+    if (rule.stepUp && !this.principals.isFreshlyVerified(principal)) {
       throw new AppError(
         401,
         'step-up-required',

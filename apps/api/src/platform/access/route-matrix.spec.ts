@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@coop/contracts';
-import { Clock } from '../platform/clock';
-import { startTestApp, type TestApp } from '../../test/app.harness';
-import { discoverRoutes } from '../../test/routes.harness';
+import { Clock } from '../clock';
+import { startTestApp, type TestApp } from '../../../test/app.harness';
+import { discoverRoutes } from '../../../test/routes.harness';
 import {
   bootstrapAdmin,
   IDENTITY_ENV,
@@ -12,7 +12,7 @@ import {
   signIn,
   TEST_ORIGIN,
   type Person,
-} from '../../test/identity.harness';
+} from '../../../test/identity.harness';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 
 /** A route as Nest registered it, with the access rule its handler declares. */

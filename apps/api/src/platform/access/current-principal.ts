@@ -1,12 +1,20 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Principal } from '../platform/principal';
-import { AppError } from '../platform/errors';
+import type { Principal } from '../principal';
+import { AppError } from '../errors';
+
+// Keyed by the request object so the principal is not an untyped property anyone can set on it.
+const principals = new WeakMap<Request, Principal>();
+
+/** Called by the access guard once it has authenticated the request. */
+export function attachPrincipal(req: Request, principal: Principal): void {
+  principals.set(req, principal);
+}
 
 /** The signed-in principal that the access guard attached to the request. */
 export function principalOf(req: Request): Principal {
-  const principal = req.user as Principal | undefined;
-  if (!principal?.sessionId) {
+  const principal = principals.get(req);
+  if (!principal) {
     throw new AppError(
       401,
       'unauthenticated',

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+
+/**
+ * The global guard. The composition root names the module that provides PRINCIPAL_SOURCE, so this
+ * layer never imports a feature.
+ */
+@Module({})
+export class AccessModule {
+  static forRoot(principalSource: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
+    return {
+      module: AccessModule,
+      imports: [principalSource],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+    };
+  }
+}
