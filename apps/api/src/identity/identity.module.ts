@@ -78,6 +78,6 @@ import { UsersService } from './users/users.service';
     ApprovalRequestsService,
     ApprovalsService,
   ],
-  exports: [SessionsService, PRINCIPAL_SOURCE, UsersService, InvitationsService],
+  exports: [SessionsService, PRINCIPAL_SOURCE, UsersService, InvitationsService, PasskeysService],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { fingerprint, verifyAttestation, verifyKeyRecord, verifyWrapRecord } from '@coop/crypto';
 import type {
   Attestation,
@@ -15,8 +15,7 @@ import type {
 import { AuditService } from '../audit';
 import { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
-import { InvitationsService, UsersService } from '../identity';
-import { PasskeyEntity } from '../identity/passkeys/passkey.entity';
+import { InvitationsService, PasskeysService, UsersService } from '../identity';
 import { KeyAttestationEntity } from './key-attestation.entity';
 import { KeyRecordEntity } from './key-record.entity';
 import { KeyVerificationEntity } from './key-verification.entity';
@@ -34,6 +33,7 @@ export class KeysService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly invitations: InvitationsService,
+    private readonly passkeys: PasskeysService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -58,10 +58,8 @@ export class KeysService {
     if (!(await verifyWrapRecord(wrap, record.userId, record.signingKey)))
       throw refused('A wrapped key bundle is not signed by these keys.');
     if (wrap.kind === 'prf') {
-      const passkey = await m.findOne(PasskeyEntity, {
-        where: { userId, credentialId: wrap.wrapId, revokedAt: IsNull() },
-      });
-      if (!passkey) throw refused('A passkey wrap names a passkey that is not one of yours.');
+      if (!(await this.passkeys.isActiveFor(userId, wrap.wrapId, m)))
+        throw refused('A passkey wrap names a passkey that is not one of yours.');
     }
   }
 
@@ -171,13 +169,11 @@ export class KeysService {
    */
   async sessionWraps(userId: string, passkeyId: string | null): Promise<WrapRecord[]> {
     if (!passkeyId) return [];
-    const passkey = await this.dataSource.manager.findOne(PasskeyEntity, {
-      where: { id: passkeyId, userId, revokedAt: IsNull() },
-    });
+    const credentialId = await this.passkeys.activeCredentialId(userId, passkeyId);
     const current = await this.current(userId);
-    if (!current || !passkey) return [];
+    if (!current || !credentialId) return [];
     const rows = await this.dataSource.manager.find(KeyWrapEntity, {
-      where: { userId, generation: current.generation, kind: 'prf', wrapId: passkey.credentialId },
+      where: { userId, generation: current.generation, kind: 'prf', wrapId: credentialId },
     });
     return rows.map((r) => r.record as WrapRecord);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
 import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
@@ -35,6 +35,23 @@ export class PasskeysService {
       where: { userId, revokedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** Whether the credential is one of the user's passkeys that is not revoked. */
+  isActiveFor(
+    userId: string,
+    credentialId: string,
+    m: EntityManager = this.passkeys.manager,
+  ): Promise<boolean> {
+    return m.exists(PasskeyEntity, { where: { userId, credentialId, revokedAt: IsNull() } });
+  }
+
+  /** The credential id of one of the user's passkeys, or null when it is revoked or not theirs. */
+  async activeCredentialId(userId: string, passkeyId: string): Promise<string | null> {
+    const passkey = await this.passkeys.findOne({
+      where: { id: passkeyId, userId, revokedAt: IsNull() },
+    });
+    return passkey?.credentialId ?? null;
   }
 
   async list(userId: string): Promise<Passkey[]> {
