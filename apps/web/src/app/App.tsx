@@ -2,10 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { I18nProviders } from '../i18n';
-import { ApiProblem, setSignedOutListener } from './api-client';
-import { markSignedOut } from './auth';
+import { ApiProblem, markSignedOut, setSignedOutListener } from '../platform';
+import { StepUpProvider } from '../webauthn';
 import { createAppRouter } from './router';
-import { StepUpProvider } from './StepUp';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({

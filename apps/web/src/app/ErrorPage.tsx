@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Page } from './Page';
+import { Page } from '../platform';
 
 /** Shown inside the shell when a page fails to render; details stay out of the interface. */
 export function ErrorPage() {

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRoleSummary } from '../identity/labels';
+import { useRoleSummary } from '../identity';
 import { LastSignIn } from '../notices';
-import { hasRole, useSignedInUser } from './auth';
-import { Page } from './Page';
+import { hasRole, Page, useSignedInUser } from '../platform';
 
 export function HomePage() {
   const { t } = useTranslation();

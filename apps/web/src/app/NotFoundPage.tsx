@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page } from './Page';
+import { Page } from '../platform';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -3,12 +3,12 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, type Location } from 'react-router';
 import { CaselawNavLink } from '../caselaw';
-import { signOut } from '../identity/auth/passkey-ceremonies';
-import { useRoleSummary } from '../identity/labels';
 import { LanguageSwitcher } from '../i18n';
+import { useRoleSummary } from '../identity';
 import { NoticesNavLink } from '../notices';
+import { hasRole, useMe, useSession } from '../platform';
 import { Button, SkipLink } from '../ui';
-import { hasRole, useMe, useSession } from './auth';
+import { signOut } from '../webauthn';
 import './shell.css';
 
 const MAIN_ID = 'main';

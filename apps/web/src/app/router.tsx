@@ -9,17 +9,23 @@ import {
   SignInPage,
   UserPage,
   UsersPage,
+  useUserNames,
 } from '../identity';
 import { ContactPage, KeysGate, PeoplePage } from '../keys';
 import { NoticesPage } from '../notices';
+import { RequireRole, RequireSignedIn } from '../platform';
 import { StatePage, StatesPage } from '../states';
 import { StatusPage } from '../status';
 import { AdminLayout } from './AdminLayout';
 import { ErrorPage } from './ErrorPage';
-import { RequireRole, RequireSignedIn } from './guards';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
+
+/** A State's page, its versions signed with the names of the users who made them. */
+function StateScreen() {
+  return <StatePage userName={useUserNames()} />;
+}
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -62,7 +68,7 @@ export function createAppRouter() {
                         { path: 'users/:id', element: <UserPage /> },
                         { path: 'invitations', element: <InvitationsPage /> },
                         { path: 'states', element: <StatesPage /> },
-                        { path: 'states/:code', element: <StatePage /> },
+                        { path: 'states/:code', element: <StateScreen /> },
                         { path: 'approvals', element: <ApprovalsPage /> },
                         { path: 'audit', element: <AuditPage /> },
                       ],

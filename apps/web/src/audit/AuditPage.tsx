@@ -3,14 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiHref, StepUpCancelled, withQuery } from '../app/api-client';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page } from '../app/Page';
-import { useStepUp } from '../app/StepUp';
-import { useUserNames, useUsers } from '../identity/users/queries';
+import { useUserNames, useUsers } from '../identity';
+import { apiHref, Loading, Page, StepUpCancelled, useErrorMessage, withQuery } from '../platform';
 import { useStateName, useStateOptions } from '../states';
 import { Alert, Button, DataTable, SelectField, TextField, useDateTimeFormat } from '../ui';
+import { useStepUp } from '../webauthn';
 import { useAuditLog, type AuditFilter } from './queries';
 import './audit.css';
 

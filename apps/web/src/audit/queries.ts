@@ -1,7 +1,7 @@
 import { auditEntrySchema } from '@coop/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiGet, withQuery } from '../app/api-client';
+import { apiGet, withQuery } from '../platform';
 
 const PAGE_SIZE = '50';
 

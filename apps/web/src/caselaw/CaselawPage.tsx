@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { useDocumentTitle } from '../app/use-document-title';
+import { useDocumentTitle } from '../platform';
 import { cx } from '../ui';
 import { directionOf, type ContentLanguage } from './labels';
 

@@ -7,7 +7,7 @@ import {
 } from '@coop/contracts';
 import { z } from 'zod';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../app/api-client';
+import { apiGet } from '../platform';
 
 export const CASELAW_QUERY_KEY = ['caselaw'] as const;
 export const PAGE_SIZE = 20;

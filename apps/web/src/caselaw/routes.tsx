@@ -1,5 +1,5 @@
 import { NavLink, Outlet, type RouteObject } from 'react-router';
-import { RequireRole } from '../app/guards';
+import { RequireRole } from '../platform';
 import { EditEntryPage, NewEntryPage } from './editor/EditorEntryPage';
 import { EditorListPage } from './editor/EditorListPage';
 import { EntryPage } from './entry/EntryPage';

@@ -6,3 +6,4 @@ export { UserPage } from './users/UserPage';
 export { UsersPage } from './users/UsersPage';
 export { useUserNames, useUsers } from './users/queries';
 export { ApprovalsPage } from './approvals/ApprovalsPage';
+export { useRoleSummary } from './labels';

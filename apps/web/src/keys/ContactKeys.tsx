@@ -1,11 +1,11 @@
 import type { KeyRecordV1 } from '@coop/crypto';
 import type { UserKeys } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
-import { QrCode } from './QrCode';
-import { Section } from '../app/Page';
+import { Section } from '../platform';
 import { Alert, Badge, DataTable, Fact, Facts, useDateTimeFormat } from '../ui';
 import { useAttestationChecks, useSafetyNumber, type AttestationState } from './checks';
 import { formatFingerprint } from './format';
+import { QrCode } from './QrCode';
 import { useRootKey } from './queries';
 
 const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page, Section } from '../app/Page';
+import { Loading, Page, Section, useErrorMessage } from '../platform';
 import { useStateName } from '../states';
 import { Alert, Badge, Button, Fact, Facts, useDateTimeFormat } from '../ui';
 import {
@@ -14,8 +12,8 @@ import {
   SafetyNumberSection,
 } from './ContactKeys';
 import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';
-import { useCheckedUserKeys, useContacts, useOwnKeys, useRecordVerification } from './queries';
 import { useContactScope } from './PeoplePage';
+import { useCheckedUserKeys, useContacts, useOwnKeys, useRecordVerification } from './queries';
 import './keys.css';
 
 const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };

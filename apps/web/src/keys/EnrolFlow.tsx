@@ -4,12 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useSignedInUser } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
-import { Page } from '../app/Page';
-import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
-import { lastPasskeyUse } from '../identity/prf';
+import { Page, useErrorMessage, useSignedInUser } from '../platform';
 import { Alert, Button, TextField, withoutError } from '../ui';
+import { confirmWithPasskey, lastPasskeyUse } from '../webauthn';
 import { unlock } from './key-store';
 import {
   discardKeys,

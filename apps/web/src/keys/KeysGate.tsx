@@ -1,10 +1,7 @@
 import { isCryptoError } from '@coop/crypto';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page } from '../app/Page';
+import { Loading, Page, useErrorMessage, useMe } from '../platform';
 import { Alert } from '../ui';
 import { EnrolFlow } from './EnrolFlow';
 import { useIdleLock } from './idle-lock';

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../app/auth';
-import { Section } from '../app/Page';
+import { Section, useMe } from '../platform';
 import { Badge, Button, Fact, Facts, useDateTimeFormat } from '../ui';
 import { formatFingerprint } from './format';
 import { lock, useKeyStatus } from './key-store';

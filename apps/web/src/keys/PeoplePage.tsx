@@ -1,11 +1,14 @@
 import type { User } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hasRole, useSignedInUser } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page } from '../app/Page';
-import { useSearchFilter } from '../app/search-filters';
+import {
+  hasRole,
+  useSignedInUser,
+  useErrorMessage,
+  Loading,
+  Page,
+  useSearchFilter,
+} from '../platform';
 import { useStateName, useStateOptions } from '../states';
 import { Alert, Badge, DataTable, SelectField } from '../ui';
 import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';

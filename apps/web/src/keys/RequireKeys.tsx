@@ -1,9 +1,7 @@
 import { isCryptoError } from '@coop/crypto';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
+import { Loading, useErrorMessage, useSignedInUser } from '../platform';
 import { Alert } from '../ui';
 import { useKeyStatus } from './key-store';
 import { KeysProblem } from './operations';

@@ -4,13 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { useSignedInUser } from '../app/auth';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page, Section } from '../app/Page';
-import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
-import { lastPasskeyUse } from '../identity/prf';
+import { Loading, Page, Section, useErrorMessage, useSignedInUser } from '../platform';
 import { Alert, Button, ConfirmDialog, TextField } from '../ui';
+import { confirmWithPasskey, lastPasskeyUse } from '../webauthn';
 import { EnrolFlow } from './EnrolFlow';
 import { isRecovered, unlock } from './key-store';
 import {

@@ -1,6 +1,7 @@
 import { wipeAccountKeys, type AccountKeys, type KeyRecordV1 } from '@coop/crypto';
 import { useSyncExternalStore } from 'react';
-import { forgetPrfOutput } from '../identity/prf';
+import { onSessionEnd } from '../platform';
+import { forgetPrfOutput } from '../webauthn';
 
 /**
  * The signed-in user's unlocked account keys. They live in this module's memory and nowhere
@@ -82,7 +83,10 @@ export function isRecovered(userId: string): boolean {
 }
 
 /** Sign-out, or the API said the session is gone: nothing of this user stays in memory. */
-export function endSession(): void {
+function endSession(): void {
   recoveredUserId = null;
   lock();
 }
+
+// Registered where the keys live: whenever this module holds keys, the end of a session wipes them.
+onSessionEnd(endSession);

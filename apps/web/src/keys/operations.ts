@@ -12,8 +12,8 @@ import {
   type KeyRecordV1,
 } from '@coop/crypto';
 import { userKeysSchema, type UserKeys, type WrapRecord } from '@coop/contracts';
-import { apiCall, apiSend } from '../app/api-client';
-import { lastPasskeyUse } from '../identity/prf';
+import { apiCall, apiSend } from '../platform';
+import { lastPasskeyUse } from '../webauthn';
 import { accountKeys } from './key-store';
 
 /**

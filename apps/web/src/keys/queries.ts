@@ -9,8 +9,7 @@ import {
 } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiGet, apiSend } from '../app/api-client';
-import { useMe } from '../app/auth';
+import { apiGet, apiSend, useMe } from '../platform';
 import { checkedCurrent, KeysProblem, type CheckedRecord } from './operations';
 
 export const KEYS_QUERY_KEY = ['keys'] as const;

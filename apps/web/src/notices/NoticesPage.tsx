@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page } from '../app/Page';
+import { Loading, Page, useErrorMessage } from '../platform';
 import { Alert, Badge, Button, useDateTimeFormat } from '../ui';
 import { NoticeText } from './NoticeText';
 import { useMarkRead, useNotices } from './queries';

@@ -1,7 +1,6 @@
 import { lastSignInSchema, noticeListSchema } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiCall, apiGet } from '../app/api-client';
-import { useMe } from '../app/auth';
+import { apiCall, apiGet, useMe } from '../platform';
 
 export const NOTICES_QUERY_KEY = ['notices'] as const;
 

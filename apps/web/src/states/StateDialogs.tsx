@@ -2,7 +2,7 @@ import { REGIONAL_GROUPS, type RegionalGroup, type State } from '@coop/contracts
 import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, useErrorMessage } from '../app/errors';
+import { fieldErrors, useErrorMessage } from '../platform';
 import { Alert, Button, ModalDialog, SelectField, TextField } from '../ui';
 import { stateName, useCreateState, useRecordWithdrawal } from './queries';
 

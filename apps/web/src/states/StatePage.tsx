@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useErrorMessage } from '../app/errors';
-import { Loading } from '../app/guards';
-import { Page, Section } from '../app/Page';
-import { useUserNames } from '../identity/users/queries';
+import { Loading, Page, Section, useErrorMessage } from '../platform';
 import { Alert, DataTable, Fact, Facts, useDateTimeFormat } from '../ui';
 import { stateName, useStateRevisions, useStates } from './queries';
 import { useCalendarDate } from './StatesPage';
@@ -11,14 +8,16 @@ import { useCalendarDate } from './StatesPage';
 const NAME_LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** One State Party and every recorded version of it. */
-export function StatePage() {
+/**
+ * One State Party and every recorded version of it. Who made each version is named by `userName`,
+ * given by the app: users belong to identity, which itself builds on States.
+ */
+export function StatePage({ userName }: { userName: (id: string | null) => string | undefined }) {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const states = useStates();
   const revisions = useStateRevisions(code);
-  const userName = useUserNames();
   const date = useCalendarDate();
   const when = useDateTimeFormat(WHEN);
   const state = states.data?.find((s) => s.code === code);

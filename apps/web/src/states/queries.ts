@@ -2,9 +2,8 @@ import { stateRevisionSchema, stateSchema, type CreateState, type State } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { apiGet, apiSend } from '../app/api-client';
-import { useMe } from '../app/auth';
 import { currentLanguage } from '../i18n';
+import { apiGet, apiSend, useMe } from '../platform';
 import type { SelectOption } from '../ui';
 
 export const STATES_QUERY_KEY = ['states'] as const;

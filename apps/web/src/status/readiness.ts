@@ -1,6 +1,6 @@
 import { readinessSchema, type Readiness } from '@coop/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiProblem, apiGet } from '../app/api-client';
+import { apiGet, ApiProblem } from '../platform';
 
 export type ReadinessOutcome =
   { state: 'ready'; readiness: Readiness } | { state: 'not-ready'; detail: string };

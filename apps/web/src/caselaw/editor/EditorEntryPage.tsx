@@ -2,10 +2,14 @@ import type { CaselawKind, EditorEntry, Language, RelatedEntry } from '@coop/con
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem } from '../../app/api-client';
-import { useMe } from '../../app/auth';
-import { useErrorMessage, useFieldMessage, type FieldFailure } from '../../app/errors';
-import { Loading } from '../../app/guards';
+import {
+  ApiProblem,
+  useMe,
+  useErrorMessage,
+  useFieldMessage,
+  type FieldFailure,
+  Loading,
+} from '../../platform';
 import { Alert, Button, ModalDialog, TextField, useDateTimeFormat } from '../../ui';
 import { useTopics } from '../api';
 import { CaselawPage } from '../CaselawPage';

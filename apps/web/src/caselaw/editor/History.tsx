@@ -1,7 +1,6 @@
 import type { FieldChange, RevisionDiff, RevisionSummary } from '@coop/contracts';
 import { useId, useState } from 'react';
-import { useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
+import { Loading, useErrorMessage } from '../../platform';
 import { Alert, Badge, DataTable, SelectField, useDateTimeFormat } from '../../ui';
 import { useCaselawT, type Translate } from '../i18n';
 import { fieldLabel } from './EntryFields';

@@ -2,7 +2,7 @@ import { createTopicSchema, type Topic } from '@coop/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, useErrorMessage, zodFieldErrors } from '../../app/errors';
+import { fieldErrors, useErrorMessage, zodFieldErrors } from '../../platform';
 import { Alert, Button, ModalDialog, TextField } from '../../ui';
 import { useCaselawT } from '../i18n';
 import { CONTENT_LANGUAGES, NATIVE_NAMES, type ContentLanguage } from '../labels';

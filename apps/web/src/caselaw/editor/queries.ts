@@ -13,7 +13,7 @@ import {
 } from '@coop/contracts';
 import { z } from 'zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, withQuery } from '../../app/api-client';
+import { apiGet, apiSend, withQuery } from '../../platform';
 import { CASELAW_QUERY_KEY } from '../api';
 
 const EDITOR_KEY = [...CASELAW_QUERY_KEY, 'editor'] as const;

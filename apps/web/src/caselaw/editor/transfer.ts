@@ -6,7 +6,7 @@ import {
   type ImportReport,
 } from '@coop/contracts';
 import { z } from 'zod';
-import { ApiProblem, apiHref, STEP_UP_REQUIRED, UnexpectedResponse } from '../../app/api-client';
+import { apiHref, ApiProblem, STEP_UP_REQUIRED, UnexpectedResponse } from '../../platform';
 
 /** Any state-changing call carries this header (see app/api-client). */
 const CSRF_HEADER = 'X-Coop-Csrf';

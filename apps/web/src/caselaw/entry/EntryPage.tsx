@@ -1,8 +1,5 @@
 import { useParams, useSearchParams, Link, useLocation } from 'react-router';
-import { ApiProblem } from '../../app/api-client';
-import { hasRole, useMe } from '../../app/auth';
-import { useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
+import { ApiProblem, hasRole, Loading, useErrorMessage, useMe } from '../../platform';
 import { Alert } from '../../ui';
 import { useCaselawView } from '../api';
 import { CaselawPage } from '../CaselawPage';

@@ -2,9 +2,7 @@ import { DOCUMENT_NUMBER, documentKey, type Language, type SearchResponse } from
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
-import { hasRole, useMe } from '../../app/auth';
-import { useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
+import { hasRole, Loading, useErrorMessage, useMe } from '../../platform';
 import { Alert, Button, Select, TextField } from '../../ui';
 import { useCaselawSearch } from '../api';
 import { CaselawPage } from '../CaselawPage';

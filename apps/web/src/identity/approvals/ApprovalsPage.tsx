@@ -2,11 +2,7 @@ import type { Approval, IssuedInvitation, Role } from '@coop/contracts';
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth';
-import { useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
-import { Page } from '../../app/Page';
-import { useSearchFilter } from '../../app/search-filters';
+import { Loading, Page, useErrorMessage, useMe, useSearchFilter } from '../../platform';
 import {
   Alert,
   Badge,

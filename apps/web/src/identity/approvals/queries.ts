@@ -7,7 +7,7 @@ import {
 } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiGet, apiSend, withQuery } from '../../app/api-client';
+import { apiGet, apiSend, withQuery } from '../../platform';
 import { USERS_QUERY_KEY } from '../users/queries';
 
 export const APPROVALS_QUERY_KEY = ['identity', 'approvals'] as const;

@@ -5,13 +5,10 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useLocation, useNavigate } from 'react-router';
-import { useSession } from '../../app/auth';
-import { fieldErrors, useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
-import { Page } from '../../app/Page';
 import { markRecovered } from '../../keys';
+import { fieldErrors, Loading, Page, useErrorMessage, useSession } from '../../platform';
 import { Alert, Button, Fact, Facts, TextField, useDateTimeFormat } from '../../ui';
-import { previewInvitation, registerWithInvitation } from './passkey-ceremonies';
+import { previewInvitation, registerWithInvitation } from '../../webauthn';
 import './auth.css';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

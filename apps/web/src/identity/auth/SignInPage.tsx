@@ -2,12 +2,9 @@ import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { useMe, useSession } from '../../app/auth';
-import { useErrorMessage } from '../../app/errors';
-import { safeReturnPath } from '../../app/guards';
-import { Page } from '../../app/Page';
+import { Page, safeReturnPath, useErrorMessage, useMe, useSession } from '../../platform';
 import { Alert, Button } from '../../ui';
-import { signInWithPasskey } from './passkey-ceremonies';
+import { signInWithPasskey } from '../../webauthn';
 import './auth.css';
 
 function PasskeyIcon() {

@@ -2,7 +2,7 @@ import type { CreateInvitation, IssuedInvitation } from '@coop/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, useErrorMessage } from '../../app/errors';
+import { fieldErrors, useErrorMessage } from '../../platform';
 import { useStateOptions } from '../../states';
 import {
   Alert,

@@ -1,11 +1,15 @@
 import type { Passkey, Session } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../app/auth';
-import { fieldErrors, useErrorMessage } from '../../app/errors';
-import { Loading } from '../../app/guards';
-import { Page, Section } from '../../app/Page';
-import { MyKeysSection } from '../../keys/MyKeysSection';
+import {
+  useSignedInUser,
+  fieldErrors,
+  useErrorMessage,
+  Loading,
+  Page,
+  Section,
+} from '../../platform';
+import { MyKeysSection } from '../../keys';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
 import { PasskeyTable } from '../passkeys/PasskeyTable';

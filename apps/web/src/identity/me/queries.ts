@@ -1,11 +1,10 @@
 import { passkeySchema, sessionSchema } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiCall, apiGet, apiSend } from '../../app/api-client';
-import { useSignedInUser } from '../../app/auth';
 import { savePasskeyWrap } from '../../keys';
 import { useNoticesChanged } from '../../notices';
-import { addPasskey } from '../auth/passkey-ceremonies';
+import { apiCall, apiGet, apiSend, useSignedInUser } from '../../platform';
+import { addPasskey } from '../../webauthn';
 
 const MY_PASSKEYS = ['identity', 'me', 'passkeys'] as const;
 const MY_SESSIONS = ['identity', 'me', 'sessions'] as const;

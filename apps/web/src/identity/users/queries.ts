@@ -11,7 +11,7 @@ import {
 } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiCall, apiGet, apiSend, withQuery } from '../../app/api-client';
+import { apiCall, apiGet, apiSend, withQuery } from '../../platform';
 
 export const USERS_QUERY_KEY = ['identity', 'users'] as const;
 

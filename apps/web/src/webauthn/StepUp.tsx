@@ -8,10 +8,9 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confirmWithPasskey } from '../identity/auth/passkey-ceremonies';
+import { ApiProblem, setStepUpHandler, StepUpCancelled, useErrorMessage } from '../platform';
 import { Alert, Button, ModalDialog } from '../ui';
-import { ApiProblem, setStepUpHandler, StepUpCancelled } from './api-client';
-import { useErrorMessage } from './errors';
+import { confirmWithPasskey } from './passkey-ceremonies';
 
 const StepUpContext = createContext<() => Promise<void>>(() =>
   Promise.reject(new Error('StepUpProvider is missing')),

@@ -15,8 +15,8 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import { z } from 'zod';
-import { apiCall, apiSend } from '../../app/api-client';
-import { forgetPrfOutput, rememberPasskeyUse } from '../prf';
+import { apiCall, apiSend } from '../platform';
+import { forgetPrfOutput, rememberPasskeyUse } from './prf';
 
 /** The parts of the server's WebAuthn options this client reads or rewrites. */
 const prfInput = z.looseObject({

@@ -1,7 +1,6 @@
 import { meSchema, type Me, type Role } from '@coop/contracts';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { endSession } from '../keys/key-store';
 import { ApiProblem, apiGet } from './api-client';
 
 export const ME_QUERY_KEY = ['identity', 'me'] as const;
@@ -39,10 +38,21 @@ export function hasRole(me: Me | null | undefined, role: Role): boolean {
   return !!me?.user.roles.includes(role);
 }
 
+const sessionEndListeners = new Set<() => void>();
+
+/**
+ * Runs `listener` whenever the session ends (sign-out, or the API says it is gone), before
+ * anything else is forgotten. Returns the way to stop listening.
+ */
+export function onSessionEnd(listener: () => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => sessionEndListeners.delete(listener);
+}
+
 /** Forgets everything fetched for the previous user, so nothing of theirs is shown to the next. */
 export function markSignedOut(queryClient: QueryClient): void {
-  // The keys go first, whatever else is known: they must not outlive the session.
-  endSession();
+  // What is held in memory for this session goes first, whatever else is known (the keys among it).
+  for (const listener of sessionEndListeners) listener();
   if (!queryClient.getQueryData(ME_QUERY_KEY)) return;
   queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
   queryClient.setQueryData(ME_QUERY_KEY, null);
