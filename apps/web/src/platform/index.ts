@@ -1,0 +1,25 @@
+export {
+  ApiProblem,
+  apiCall,
+  apiGet,
+  apiHref,
+  apiSend,
+  setSignedOutListener,
+  setStepUpHandler,
+  STEP_UP_REQUIRED,
+  StepUpCancelled,
+  UnexpectedResponse,
+  withQuery,
+} from './api-client';
+export { hasRole, markSignedOut, onSessionEnd, useMe, useSession, useSignedInUser } from './auth';
+export {
+  fieldErrors,
+  useErrorMessage,
+  useFieldMessage,
+  zodFieldErrors,
+  type FieldFailure,
+} from './errors';
+export { Loading, RequireRole, RequireSignedIn, safeReturnPath } from './guards';
+export { Page, Section } from './Page';
+export { useSearchFilter } from './search-filters';
+export { useDocumentTitle } from './use-document-title';
