@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /**
  * A browser a user has signed in from, known by a random cookie it keeps. Only a hash of the
@@ -12,11 +11,8 @@ export class KnownBrowserEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'known_browsers_user_fk' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'known_browsers_user_fk' })
-  user?: UserEntity;
 
   @Column({ type: 'bytea' })
   browserHash: Buffer;

@@ -1,6 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
 import { NOTICE_KINDS, type Notice } from '@coop/contracts';
-import { UserEntity } from '../identity/users/user.entity';
 
 /** Something that changed how a user can get into their account, told to that user. */
 @Entity('notices')
@@ -11,11 +10,8 @@ export class NoticeEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'notices_user_fk' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'notices_user_fk' })
-  user?: UserEntity;
 
   @Column({ type: 'text' })
   kind: string;

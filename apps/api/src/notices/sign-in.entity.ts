@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /** A user's recent sign-ins (a few kept), for "last sign-in" after the next one. */
 @Entity('sign_ins')
@@ -10,11 +9,8 @@ export class SignInEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'sign_ins_user_fk' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'sign_ins_user_fk' })
-  user?: UserEntity;
 
   /** The session it opened. */
   @Column({ type: 'uuid' })
