@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { CaselawKind, CaselawStatus } from '@coop/contracts';
-import { UserEntity } from '../identity/users/user.entity';
 
 /**
  * One case-law entry or explainer: its workflow state, which revision is the working copy and
@@ -41,41 +31,29 @@ export class CaselawEntryEntity {
 
   /** null: seeded by the system. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_entries_created_by_fk' })
   createdBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'caselaw_entries_created_by_fk' })
-  creator?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_entries_updated_by_fk' })
   updatedBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'caselaw_entries_updated_by_fk' })
-  updater?: UserEntity;
 
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_entries_submitted_by_fk' })
   submittedBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'caselaw_entries_submitted_by_fk' })
-  submitter?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_entries_published_by_fk' })
   publishedBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'published_by', foreignKeyConstraintName: 'caselaw_entries_published_by_fk' })
-  publisher?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

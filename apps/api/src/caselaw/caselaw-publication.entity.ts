@@ -2,12 +2,12 @@ import {
   Check,
   Column,
   Entity,
+  ForeignKey,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
 
 /**
@@ -40,14 +40,8 @@ export class CaselawPublicationEntity {
   revision: number;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_publications_published_by_fk' })
   publishedBy: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'published_by',
-    foreignKeyConstraintName: 'caselaw_publications_published_by_fk',
-  })
-  publisher?: UserEntity;
 
   @Column({ type: 'uuid', array: true })
   authors: string[];

@@ -3,13 +3,13 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import type { CaselawContent, RevisionOrigin } from '@coop/contracts';
-import { UserEntity } from '../identity/users/user.entity';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
 
 /** Every version of an entry's content, numbered from 1, never changed once written. */
@@ -36,11 +36,8 @@ export class CaselawRevisionEntity {
 
   /** null: the system (seeded content). */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_revisions_author_fk' })
   authorId: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'caselaw_revisions_author_fk' })
-  author?: UserEntity;
 
   @Column({ type: 'text' })
   origin: RevisionOrigin;

@@ -3,13 +3,11 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import type { LocalizedNames } from '@coop/contracts';
-import { UserEntity } from '../identity/users/user.entity';
 
 /** The controlled vocabulary of topics, labelled in the four languages. */
 @Entity('caselaw_topics')
@@ -23,11 +21,8 @@ export class CaselawTopicEntity {
 
   /** null: seeded by the system. */
   @Column({ type: 'uuid', nullable: true })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'caselaw_topics_created_by_fk' })
   createdBy: string | null;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'caselaw_topics_created_by_fk' })
-  creator?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

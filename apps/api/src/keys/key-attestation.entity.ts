@@ -1,13 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A Registry admin's signed statement that a user's key (fingerprint) belongs to that user, State
@@ -20,21 +11,12 @@ export class KeyAttestationEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_attestations_subject_fk' })
   subjectUserId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'subject_user_id', foreignKeyConstraintName: 'key_attestations_subject_fk' })
-  subject?: UserEntity;
-
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_attestations_attester_fk' })
   attesterUserId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'attester_user_id',
-    foreignKeyConstraintName: 'key_attestations_attester_fk',
-  })
-  attester?: UserEntity;
 
   /** The signed statement and its signature, exactly as the admin's browser made them. */
   @Column({ type: 'jsonb' })

@@ -1,13 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A user's public keys, one row per generation; the newest generation is current. */
 @Entity('key_records')
@@ -17,11 +8,8 @@ export class KeyRecordEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_records_user_fk' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'key_records_user_fk' })
-  user?: UserEntity;
 
   @Column({ type: 'integer' })
   generation: number;

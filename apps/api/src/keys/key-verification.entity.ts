@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** That a user compared a contact's safety number, and which key they compared. Private to them. */
 @Entity('key_verifications')
@@ -9,21 +8,12 @@ export class KeyVerificationEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_verifications_verifier_fk' })
   verifierUserId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'verifier_user_id',
-    foreignKeyConstraintName: 'key_verifications_verifier_fk',
-  })
-  verifier?: UserEntity;
-
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_verifications_subject_fk' })
   subjectUserId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'subject_user_id', foreignKeyConstraintName: 'key_verifications_subject_fk' })
-  subject?: UserEntity;
 
   @Column({ type: 'text' })
   fingerprint: string;

@@ -1,13 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-} from 'typeorm';
-import { UserEntity } from '../identity/users/user.entity';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The private key bundle, encrypted in the browser under a key the server never sees (a passkey
@@ -20,11 +11,8 @@ export class KeyWrapEntity {
   id: string;
 
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'RESTRICT', name: 'key_wraps_user_fk' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'key_wraps_user_fk' })
-  user?: UserEntity;
 
   @Column({ type: 'integer' })
   generation: number;

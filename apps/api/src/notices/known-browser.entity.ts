@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A browser a user has signed in from, known by a random cookie it keeps. Only a hash of the

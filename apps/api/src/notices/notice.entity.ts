@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { NOTICE_KINDS, type Notice } from '@coop/contracts';
 
 /** Something that changed how a user can get into their account, told to that user. */

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** A user's recent sign-ins (a few kept), for "last sign-in" after the next one. */
 @Entity('sign_ins')
