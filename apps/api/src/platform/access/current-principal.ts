@@ -11,6 +11,11 @@ export function attachPrincipal(req: Request, principal: Principal): void {
   principals.set(req, principal);
 }
 
+/** The principal the access guard attached, if any (for request logs, which never refuse). */
+export function attachedPrincipal(req: object): Principal | undefined {
+  return principals.get(req as Request);
+}
+
 /** The signed-in principal that the access guard attached to the request. */
 export function principalOf(req: Request): Principal {
   const principal = principals.get(req);

@@ -5,7 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from '../config';
-import type { Principal } from '../principal';
+import { attachedPrincipal } from '../access';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -30,16 +30,17 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
 /** Paths only: query strings can carry one-time tokens. */
 const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
 
-type WithPrincipal = Request & { user?: Partial<Principal> };
-
 /**
  * Who made the request, read when the response ends (the session guard has run by then): the
  * client address as `TRUST_PROXY` computes it, and the user and session ids, never the token.
  */
 function caller(req: IncomingMessage) {
-  const { ip, user } = req as WithPrincipal;
-  const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return { clientAddress: ip, userId: id(user?.userId), sessionId: id(user?.sessionId) };
+  const principal = attachedPrincipal(req);
+  return {
+    clientAddress: (req as { ip?: string }).ip,
+    userId: principal?.userId,
+    sessionId: principal?.sessionId,
+  };
 }
 
 const roots = new WeakMap<AppConfig, Logger>();
