@@ -10,10 +10,14 @@ import { CaselawTopicEntity } from './caselaw-topic.entity';
 import { CaselawController } from './caselaw.controller';
 import { CaselawEditorController } from './editor.controller';
 import { CaselawEntriesService } from './entries.service';
+import { CaselawEntryStore } from './entry-store.service';
+import { CaselawEntryViews } from './entry-views.service';
+import { CaselawRevisionsService } from './revisions.service';
 import { CaselawSearchService } from './search.service';
 import { CaselawTopicsController } from './topics.controller';
 import { CaselawTopicsService } from './topics.service';
 import { CaselawTransferService } from './transfer.service';
+import { CaselawWorkflowService } from './workflow.service';
 
 @Module({
   imports: [
@@ -30,7 +34,11 @@ import { CaselawTransferService } from './transfer.service';
   controllers: [CaselawController, CaselawTopicsController, CaselawEditorController],
   providers: [
     CaselawTopicsService,
+    CaselawEntryStore,
+    CaselawEntryViews,
     CaselawEntriesService,
+    CaselawWorkflowService,
+    CaselawRevisionsService,
     CaselawSearchService,
     CaselawTransferService,
   ],

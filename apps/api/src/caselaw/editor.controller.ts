@@ -43,7 +43,9 @@ import { Returns, caselawCsvSchema } from '../platform/openapi';
 import type { Principal } from '../platform/principal';
 import { WholeNumberPipe } from '../platform/params';
 import { CaselawEntriesService } from './entries.service';
+import { CaselawRevisionsService } from './revisions.service';
 import { CaselawTransferService } from './transfer.service';
+import { CaselawWorkflowService } from './workflow.service';
 
 class EditorListQueryDto extends createZodDto(editorListQuerySchema) {}
 class CreateEntryDto extends createZodDto(createEntrySchema) {}
@@ -65,6 +67,8 @@ const EDITORS = ['facilitator' as const];
 export class CaselawEditorController {
   constructor(
     private readonly entries: CaselawEntriesService,
+    private readonly workflow: CaselawWorkflowService,
+    private readonly history: CaselawRevisionsService,
     private readonly transfer: CaselawTransferService,
   ) {}
 
@@ -109,7 +113,7 @@ export class CaselawEditorController {
     @Body() body: RevisionActionDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.submit(id, body.revision, me.userId);
+    return this.workflow.submit(id, body.revision, me.userId);
   }
 
   @Post('entries/:id/return')
@@ -117,7 +121,7 @@ export class CaselawEditorController {
   @Access.roles(EDITORS)
   @Returns(editorEntrySchema)
   returnToDraft(@Param('id', ParseUUIDPipe) id: string): Promise<EditorEntry> {
-    return this.entries.returnToDraft(id);
+    return this.workflow.returnToDraft(id);
   }
 
   @Post('entries/:id/publish')
@@ -129,7 +133,7 @@ export class CaselawEditorController {
     @Body() body: RevisionActionDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.publish(id, body.revision, me.userId);
+    return this.workflow.publish(id, body.revision, me.userId);
   }
 
   @Post('entries/:id/unpublish')
@@ -141,14 +145,14 @@ export class CaselawEditorController {
     @Body() body: UnpublishDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<EditorEntry> {
-    return this.entries.unpublish(id, body.reason, me.userId);
+    return this.workflow.unpublish(id, body.reason, me.userId);
   }
 
   @Get('entries/:id/revisions')
   @Access.roles(EDITORS)
   @Returns([revisionSummarySchema])
   revisions(@Param('id', ParseUUIDPipe) id: string): Promise<RevisionSummary[]> {
-    return this.entries.revisions(id);
+    return this.history.revisions(id);
   }
 
   @Get('entries/:id/revisions/:number')
@@ -158,7 +162,7 @@ export class CaselawEditorController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('number', new WholeNumberPipe(1, MAX_REVISION)) number: number,
   ): Promise<Revision> {
-    return this.entries.revision(id, number);
+    return this.history.revision(id, number);
   }
 
   @Get('entries/:id/diff')
@@ -168,7 +172,7 @@ export class CaselawEditorController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DiffQueryDto,
   ): Promise<RevisionDiff> {
-    return this.entries.diff(id, query.from, query.to);
+    return this.history.diff(id, query.from, query.to);
   }
 
   /** Every entry in every language: JSON (re-importable) or CSV (for spreadsheets). */

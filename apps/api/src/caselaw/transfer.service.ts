@@ -22,7 +22,7 @@ import { CaselawEntryEntity } from './caselaw-entry.entity';
 import { CaselawRevisionEntity } from './caselaw-revision.entity';
 import { csvDocument } from './csv';
 import { sameContent } from './diff';
-import { CaselawEntriesService } from './entries.service';
+import { CaselawEntryStore } from './entry-store.service';
 import { CaselawTopicsService } from './topics.service';
 
 /** Enough to fix a file in one go without flooding the answer. */
@@ -35,7 +35,7 @@ const fieldOf = (path: PropertyKey[]) => path.map(String).join('.');
 export class CaselawTransferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly entries: CaselawEntriesService,
+    private readonly store: CaselawEntryStore,
     private readonly topics: CaselawTopicsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -217,7 +217,7 @@ export class CaselawTransferService {
       for (const { index, row } of rows) {
         const problem = (field: string, message: string) =>
           problems.push({ section: 'entries', index, id: row.id, field, message });
-        for (const p of await this.entries.referenceProblems(m, row.id, row.content, {
+        for (const p of await this.store.referenceProblems(m, row.id, row.content, {
           topics: topicKeys,
           ids,
         }))
@@ -265,17 +265,17 @@ export class CaselawTransferService {
       // Entries first, so that related ids between rows of the file all exist.
       for (const { row, existing } of plans) {
         if (existing) continue;
-        await this.entries.insertEntry(m, row.id, row.content, actorId, 'import');
+        await this.store.insertEntry(m, row.id, row.content, actorId, 'import');
         report.created.push(row.id);
       }
       for (const { row, existing } of plans) {
         if (!existing) continue;
-        const current = await this.entries.working(row.id, m);
+        const current = await this.store.working(row.id, m);
         if (sameContent(current.content, row.content)) {
           report.unchanged.push(row.id);
           continue;
         }
-        await this.entries.saveRevision(m, current, row.content, actorId, 'import');
+        await this.store.saveRevision(m, current, row.content, actorId, 'import');
         report.updated.push(row.id);
       }
       await this.audit.record(
