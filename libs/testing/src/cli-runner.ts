@@ -15,7 +15,7 @@ export const tsNodeEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
 
 /** `coop <args>` as an operator would run it; returns stdout, throws with stderr on failure. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync(process.execPath, [...tsNodeArgs('apps/cli/src/main.ts'), ...args], {
+  return execFileSync(process.execPath, [...tsNodeArgs('apps/api/src/cli.ts'), ...args], {
     cwd: repoRoot(),
     env: tsNodeEnv(env),
     encoding: 'utf8',

@@ -1,13 +1,8 @@
 import { Button, Label, Select as AriaSelect, SelectValue } from 'react-aria-components';
-import { chosenOption, SelectChevron, SelectOptions } from './select-parts';
-import './select.css';
+import { chosenOption, SelectChevron, SelectOptions, type SelectOption } from './select-parts';
 
-export interface SelectOption<K extends string> {
-  readonly id: K;
-  readonly label: string;
-  /** Language of the label when it differs from the page's, so it is read out correctly. */
-  readonly lang?: string;
-}
+export type { SelectOption } from './select-parts';
+import './select.css';
 
 export interface SelectProps<K extends string> {
   label: string;

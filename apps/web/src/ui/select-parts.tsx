@@ -1,6 +1,13 @@
 import type { Key } from 'react-aria-components';
 import { ListBox, ListBoxItem, Popover } from 'react-aria-components';
-import type { SelectOption } from './Select';
+
+/** One choice of a Select. */
+export interface SelectOption<K extends string> {
+  readonly id: K;
+  readonly label: string;
+  /** Language of the label when it differs from the page's, so it is read out correctly. */
+  readonly lang?: string;
+}
 
 /** The option whose id is `key`, so callers only ever see their own typed ids. */
 export function chosenOption<K extends string>(

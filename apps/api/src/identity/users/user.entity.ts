@@ -3,13 +3,11 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { StateEntity } from '../../states/state.entity';
 import type { Role, UserStatus } from '@coop/contracts';
 
 @Entity('users')
@@ -35,12 +33,10 @@ export class UserEntity {
   @Column({ type: 'text', array: true })
   roles: Role[];
 
+  /** Names the States table rather than importing its entity: each feature owns its tables. */
   @Column({ type: 'char', length: 3, nullable: true })
+  @ForeignKey('states', 'code', { onDelete: 'RESTRICT', name: 'users_state_fk' })
   stateCode: string | null;
-
-  @ManyToOne(() => StateEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'state_code', foreignKeyConstraintName: 'users_state_fk' })
-  state?: StateEntity;
 
   @Column({ type: 'text' })
   status: UserStatus;

@@ -7,7 +7,7 @@ import {
 import { DocumentClient, type OpenApiDocument } from '../../../test/document-client';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 import { IDENTITY_ENV, TEST_ORIGIN, tokenOf } from '../../../test/identity.harness';
-import { InvitationsService } from '../../identity/invitations/invitations.service';
+import { InvitationsService } from '../../identity';
 
 interface Named {
   user: { id: string; roles: string[] };

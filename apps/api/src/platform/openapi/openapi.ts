@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { APP_VERSION } from '../version';
+import { APP_VERSION } from '../config';
 import { completeDocument } from './complete-document';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { ProblemStatus } from './complete-document';
+import type { ProblemStatus } from './problems';
 import { API_SCHEMAS } from './schemas';
 
 /**

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The API's second entry point: `coop`, the operator commands, run on the API's own services.
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit';

@@ -1,9 +1,7 @@
 import { loadConfig } from '@coop/config';
 import { resolveDatabase } from '@coop/database';
-// The CLI drives the API's own services, so invitations and audit checks have one implementation.
-// This is the one sanctioned import of an application by another.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createOperatorContext, type OperatorContext } from '../../../api/src/operator';
+// The commands drive the API's own services, so invitations and audit checks have one implementation.
+import { createOperatorContext, type OperatorContext } from './operator-context';
 
 /**
  * Runs `work` with the API's services on the configured database, then closes everything.

@@ -1,2 +1,0 @@
-export { createOperatorContext } from './operator.module';
-export type { OperatorContext } from './operator.module';
