@@ -3,19 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Alert } from '../ui';
+import { Alert, Loading } from '../ui';
 import { hasRole, ME_QUERY_KEY, useMe } from './auth';
 import { useErrorMessage } from './errors';
 import { Page } from './Page';
-
-export function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="loading" role="status">
-      {t('common.loading')}
-    </p>
-  );
-}
 
 /** Where to come back to after signing in; only paths inside this app. */
 export function safeReturnPath(value: string | null): string {

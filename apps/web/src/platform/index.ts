@@ -19,7 +19,10 @@ export {
   zodFieldErrors,
   type FieldFailure,
 } from './errors';
-export { Loading, RequireRole, RequireSignedIn, safeReturnPath } from './guards';
+export { RequireRole, RequireSignedIn, safeReturnPath } from './guards';
+// Moved to ui with DataTable, which shows it; screens not yet moved over still find it here.
+export { Loading } from '../ui';
+export { useMutationErrors } from './mutation-errors';
 export { Page, Section } from './Page';
 export { useSearchFilter } from './search-filters';
 export { useDocumentTitle } from './use-document-title';

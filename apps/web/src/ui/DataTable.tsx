@@ -1,5 +1,35 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type TdHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from './Loading';
 import './table.css';
+
+/** One column of a DataTable: its heading and how each row fills its cell. */
+export interface Column<Row> {
+  key: string;
+  heading: string;
+  cell: (row: Row) => ReactNode;
+  /** The cell that names the row: its row header, and the card's title on narrow screens. */
+  primary?: boolean;
+  /** Attributes every cell of the column carries (a class, or the language of its text). */
+  cellProps?: TdHTMLAttributes<HTMLTableCellElement>;
+}
+
+interface FrameProps {
+  caption: string;
+  captionHidden?: boolean;
+}
+
+interface ColumnProps<Row> extends FrameProps {
+  columns: readonly Column<Row>[];
+  /** Undefined while loading or after a failure the caller reports. */
+  rows: readonly Row[] | undefined;
+  rowKey: (row: Row) => string | number;
+  isLoading?: boolean;
+  /** Said in place of the rows when there are none. */
+  empty: string;
+  /** The row's buttons, in a last column whose heading only screen readers hear. */
+  actions?: (row: Row) => ReactNode;
+}
 
 /** Gives every body cell its column's heading as `data-label`, which narrow screens show. */
 function labelCells(table: HTMLTableElement): void {
@@ -24,23 +54,15 @@ function labelCells(table: HTMLTableElement): void {
  * a card and each cell shows its column's heading; wider, the wrapper scrolls if it must and is
  * focusable so keyboard users can scroll it too.
  */
-export function DataTable({
-  caption,
-  children,
-  captionHidden = true,
-}: {
-  caption: string;
-  children: ReactNode;
-  captionHidden?: boolean;
-}) {
+function TableFrame({ caption, captionHidden = true, children }: FrameProps & { children: ReactNode }) {
   const id = useId();
   const table = useRef<HTMLTableElement>(null);
   useEffect(() => {
     const element = table.current;
     if (!element) return;
     labelCells(element);
-    // Rows arrive and headings change language after the first render; callers write cells
-    // freely, so the labels follow the DOM rather than props.
+    // Rows arrive and headings change language after the first render, so the labels follow
+    // the DOM rather than props.
     const observer = new MutationObserver(() => labelCells(element));
     observer.observe(element, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
@@ -55,4 +77,71 @@ export function DataTable({
       </table>
     </div>
   );
+}
+
+function ColumnTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  isLoading,
+  empty,
+  actions,
+  ...frame
+}: ColumnProps<Row>) {
+  const { t } = useTranslation();
+  if (isLoading) return <Loading />;
+  if (!rows) return null;
+  const width = columns.length + (actions ? 1 : 0);
+  return (
+    <TableFrame {...frame}>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column.key}>
+              {column.heading}
+            </th>
+          ))}
+          {actions && (
+            <th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={width} className="ui-table__empty">
+              {empty}
+            </td>
+          </tr>
+        )}
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map(({ key, cell, primary, cellProps }) =>
+              primary ? (
+                <th scope="row" key={key} {...cellProps}>
+                  {cell(row)}
+                </th>
+              ) : (
+                <td key={key} {...cellProps}>
+                  {cell(row)}
+                </td>
+              ),
+            )}
+            {actions && <td className="ui-table__actions">{actions(row)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </TableFrame>
+  );
+}
+
+/**
+ * A list as a table, from column definitions, with its loading and empty states. Tables still
+ * written cell by cell pass their `thead` and `tbody` as children instead.
+ */
+export function DataTable<Row>(props: ColumnProps<Row> | (FrameProps & { children: ReactNode })) {
+  if ('columns' in props) return <ColumnTable {...props} />;
+  return <TableFrame {...props} />;
 }
