@@ -1,13 +1,20 @@
-import type { Invitation, IssuedInvitation } from '@coop/contracts';
+import type { Invitation } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading, Page, useErrorMessage, useSearchFilter } from '../../platform';
+import { Page, useErrorMessage, useSearchFilter } from '../../platform';
 import { useStateName } from '../../states';
-import { Alert, Button, ConfirmDialog, DataTable, SelectField, useDateTimeFormat } from '../../ui';
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  DataTable,
+  SelectField,
+  useDateTimeFormat,
+  type Column,
+} from '../../ui';
 import { InvitationStatusBadge } from '../users/StatusBadge';
-import { InviteDialog } from './InviteDialog';
-import { LinkDialog } from './LinkDialog';
+import { InviteAction } from './InviteAction';
 import { useInvitations, useRevokeInvitation } from './queries';
 
 const STATUSES = ['pending', 'redeemed', 'expired', 'revoked'] as const;
@@ -22,18 +29,63 @@ export function InvitationsPage() {
   const revoke = useRevokeInvitation();
   const stateName = useStateName();
   const when = useDateTimeFormat(WHEN);
-  const [inviting, setInviting] = useState(false);
-  const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const date = (iso: string) => <time dateTime={iso}>{when.format(new Date(iso))}</time>;
+  const columns: Column<Invitation>[] = [
+    {
+      key: 'name',
+      heading: t('users.columns.name'),
+      primary: true,
+      cell: (invitation) => (
+        <>
+          <Link to={`/admin/users/${invitation.userId}`}>{invitation.displayName}</Link>
+          <br />
+          <span className="ui-table__muted" dir="ltr">
+            {invitation.email}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'roles',
+      heading: t('users.columns.roles'),
+      cell: (invitation) => (
+        <>
+          {invitation.roles.map((r) => t(`roles.${r}`)).join(', ')}
+          {invitation.stateCode && (
+            <>
+              <br />
+              <span className="ui-table__muted">{stateName(invitation.stateCode)}</span>
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'purpose',
+      heading: t('invitations.columns.purpose'),
+      cell: (invitation) => t(`invitations.purpose.${invitation.purpose}`),
+    },
+    {
+      key: 'status',
+      heading: t('invitations.columns.status'),
+      cell: (invitation) => <InvitationStatusBadge status={invitation.status} />,
+    },
+    {
+      key: 'created',
+      heading: t('invitations.columns.created'),
+      cell: (invitation) => date(invitation.createdAt),
+    },
+    {
+      key: 'expires',
+      heading: t('invitations.columns.expires'),
+      cell: (invitation) => date(invitation.expiresAt),
+    },
+  ];
 
   return (
-    <Page
-      title={t('invitations.title')}
-      lead={t('invitations.lead')}
-      actions={<Button onPress={() => setInviting(true)}>{t('invitations.invite')}</Button>}
-    >
+    <Page title={t('invitations.title')} lead={t('invitations.lead')} actions={<InviteAction />}>
       <div className="ui-filters" role="group" aria-label={t('invitations.filterLabel')}>
         <SelectField
           label={t('invitations.columns.status')}
@@ -46,92 +98,31 @@ export function InvitationsPage() {
         />
       </div>
       {done && <Alert tone="success">{done}</Alert>}
-      {invitations.isPending && <Loading />}
       {invitations.isError && <Alert tone="error">{describe(invitations.error)}</Alert>}
-      {invitations.data && (
-        <DataTable caption={t('invitations.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.columns.name')}</th>
-              <th scope="col">{t('users.columns.roles')}</th>
-              <th scope="col">{t('invitations.columns.purpose')}</th>
-              <th scope="col">{t('invitations.columns.status')}</th>
-              <th scope="col">{t('invitations.columns.created')}</th>
-              <th scope="col">{t('invitations.columns.expires')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.length === 0 && (
-              <tr>
-                <td colSpan={7} className="ui-table__empty">
-                  {t('invitations.empty')}
-                </td>
-              </tr>
-            )}
-            {invitations.data.map((invitation) => (
-              <tr key={invitation.id}>
-                <th scope="row">
-                  <Link to={`/admin/users/${invitation.userId}`}>{invitation.displayName}</Link>
-                  <br />
-                  <span className="ui-table__muted" dir="ltr">
-                    {invitation.email}
-                  </span>
-                </th>
-                <td>
-                  {invitation.roles.map((r) => t(`roles.${r}`)).join(', ')}
-                  {invitation.stateCode && (
-                    <>
-                      <br />
-                      <span className="ui-table__muted">{stateName(invitation.stateCode)}</span>
-                    </>
-                  )}
-                </td>
-                <td>{t(`invitations.purpose.${invitation.purpose}`)}</td>
-                <td>
-                  <InvitationStatusBadge status={invitation.status} />
-                </td>
-                <td>{date(invitation.createdAt)}</td>
-                <td>{date(invitation.expiresAt)}</td>
-                <td className="ui-table__actions">
-                  {invitation.status === 'pending' && (
-                    <Button
-                      variant="secondary"
-                      size="small"
-                      aria-label={t('invitations.revokeOne', { name: invitation.displayName })}
-                      onPress={() => {
-                        revoke.reset();
-                        setDone(null);
-                        setRevoking(invitation);
-                      }}
-                    >
-                      {t('invitations.revoke')}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
-      {inviting && (
-        <InviteDialog
-          onClose={() => setInviting(false)}
-          onIssued={(result) => {
-            setInviting(false);
-            setIssued(result);
-          }}
-        />
-      )}
-      {issued && (
-        <LinkDialog
-          link={issued.link}
-          name={issued.invitation.displayName}
-          onClose={() => setIssued(null)}
-        />
-      )}
+      <DataTable
+        caption={t('invitations.title')}
+        columns={columns}
+        rows={invitations.data}
+        rowKey={(invitation) => invitation.id}
+        isLoading={invitations.isPending}
+        empty={t('invitations.empty')}
+        actions={(invitation) =>
+          invitation.status === 'pending' && (
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={t('invitations.revokeOne', { name: invitation.displayName })}
+              onPress={() => {
+                revoke.reset();
+                setDone(null);
+                setRevoking(invitation);
+              }}
+            >
+              {t('invitations.revoke')}
+            </Button>
+          )
+        }
+      />
       <ConfirmDialog
         title={t('invitations.revokeTitle', { name: revoking?.displayName ?? '' })}
         isOpen={revoking !== null}

@@ -1,14 +1,7 @@
 import type { Passkey, Session } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  useSignedInUser,
-  fieldErrors,
-  useErrorMessage,
-  Loading,
-  Page,
-  Section,
-} from '../../platform';
+import { fieldErrors, Page, Section, useErrorMessage, useSignedInUser } from '../../platform';
 import { MyKeysSection } from '../../keys';
 import { useStateName } from '../../states';
 import { Alert, Button, ConfirmDialog, Fact, Facts, useDateTimeFormat } from '../../ui';
@@ -92,24 +85,22 @@ function Passkeys() {
         <Alert tone="warning">{t('passkeys.flaggedWarning')}</Alert>
       )}
       {done && <Alert tone="success">{done}</Alert>}
-      {passkeys.isPending && <Loading />}
       {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
-      {passkeys.data && (
-        <PasskeyTable
-          caption={t('passkeys.title')}
-          passkeys={passkeys.data}
-          onRename={(passkey) => {
-            rename.reset();
-            setDone(null);
-            setRenaming(passkey);
-          }}
-          onRevoke={(passkey) => {
-            revoke.reset();
-            setDone(null);
-            setRevoking(passkey);
-          }}
-        />
-      )}
+      <PasskeyTable
+        caption={t('passkeys.title')}
+        passkeys={passkeys.data}
+        isLoading={passkeys.isPending}
+        onRename={(passkey) => {
+          rename.reset();
+          setDone(null);
+          setRenaming(passkey);
+        }}
+        onRevoke={(passkey) => {
+          revoke.reset();
+          setDone(null);
+          setRevoking(passkey);
+        }}
+      />
       {adding && (
         <NameDialog
           title={t('passkeys.addTitle')}
@@ -206,19 +197,17 @@ function Sessions() {
       }
     >
       {done && <Alert tone="success">{done}</Alert>}
-      {sessions.isPending && <Loading />}
       {sessions.isError && <Alert tone="error">{describe(sessions.error)}</Alert>}
-      {sessions.data && (
-        <SessionTable
-          caption={t('sessions.title')}
-          sessions={sessions.data}
-          onRevoke={(session) => {
-            revoke.reset();
-            setDone(null);
-            setRevoking([session]);
-          }}
-        />
-      )}
+      <SessionTable
+        caption={t('sessions.title')}
+        sessions={sessions.data}
+        isLoading={sessions.isPending}
+        onRevoke={(session) => {
+          revoke.reset();
+          setDone(null);
+          setRevoking([session]);
+        }}
+      />
       <ConfirmDialog
         title={
           revoking && revoking.length > 1

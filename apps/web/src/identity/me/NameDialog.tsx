@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, ModalDialog, TextField } from '../../ui';
+import { FormDialog, TextField } from '../../ui';
 
 /** A dialog asking for a passkey name, used to add one and to rename one. */
 export function NameDialog({
@@ -27,46 +26,29 @@ export function NameDialog({
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initialName);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (name.trim()) onSubmit(name.trim());
-  };
   return (
-    <ModalDialog
+    <FormDialog
       title={title}
-      isOpen
-      isDismissable={!isPending}
-      onOpenChange={(open) => {
-        if (!open) onClose();
+      onSubmit={() => {
+        if (name.trim()) onSubmit(name.trim());
       }}
+      onClose={onClose}
+      submitLabel={submitLabel}
+      isPending={isPending}
+      error={error}
+      fieldErrors={fieldError ? { name: fieldError } : undefined}
     >
-      <Form
-        className="ui-form"
-        validationBehavior="aria"
-        validationErrors={fieldError ? { name: fieldError } : undefined}
-        onSubmit={submit}
-      >
-        {intro && <p>{intro}</p>}
-        <TextField
-          name="name"
-          label={t('passkeys.nameLabel')}
-          value={name}
-          onChange={setName}
-          maxLength={60}
-          isRequired
-          autoFocus
-          validate={(value) => (value.trim() ? null : t('common.required'))}
-        />
-        {error && <Alert tone="error">{error}</Alert>}
-        <div className="ui-dialog__actions">
-          <Button variant="secondary" isDisabled={isPending} onPress={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" isPending={isPending}>
-            {submitLabel}
-          </Button>
-        </div>
-      </Form>
-    </ModalDialog>
+      {intro && <p>{intro}</p>}
+      <TextField
+        name="name"
+        label={t('passkeys.nameLabel')}
+        value={name}
+        onChange={setName}
+        maxLength={60}
+        isRequired
+        autoFocus
+        validate={(value) => (value.trim() ? null : t('common.required'))}
+      />
+    </FormDialog>
   );
 }

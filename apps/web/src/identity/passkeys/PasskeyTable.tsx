@@ -1,6 +1,6 @@
 import type { Passkey } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, DataTable, useDateTimeFormat } from '../../ui';
+import { Badge, Button, DataTable, useDateTimeFormat, type Column } from '../../ui';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -12,11 +12,13 @@ function kindOf(passkey: Passkey): 'synced' | 'deviceBound' {
 export function PasskeyTable({
   caption,
   passkeys,
+  isLoading,
   onRename,
   onRevoke,
 }: {
   caption: string;
-  passkeys: readonly Passkey[];
+  passkeys: readonly Passkey[] | undefined;
+  isLoading: boolean;
   onRename?: (passkey: Passkey) => void;
   onRevoke: (passkey: Passkey) => void;
 }) {
@@ -24,64 +26,69 @@ export function PasskeyTable({
   const when = useDateTimeFormat(WHEN);
   const date = (iso: string | null) =>
     iso ? <time dateTime={iso}>{when.format(new Date(iso))}</time> : t('common.never');
+  const columns: Column<Passkey>[] = [
+    {
+      key: 'name',
+      heading: t('passkeys.columns.name'),
+      primary: true,
+      cell: (passkey) => (
+        <>
+          {passkey.name}
+          {passkey.flagged && (
+            <>
+              <br />
+              <Badge tone="negative">{t('passkeys.flagged')}</Badge>
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'created',
+      heading: t('passkeys.columns.created'),
+      cell: (passkey) => date(passkey.createdAt),
+    },
+    {
+      key: 'lastUsed',
+      heading: t('passkeys.columns.lastUsed'),
+      cell: (passkey) => date(passkey.lastUsedAt),
+    },
+    {
+      key: 'kind',
+      heading: t('passkeys.columns.kind'),
+      cell: (passkey) => t(`passkeys.kind.${kindOf(passkey)}`),
+    },
+  ];
   return (
-    <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('passkeys.columns.name')}</th>
-          <th scope="col">{t('passkeys.columns.created')}</th>
-          <th scope="col">{t('passkeys.columns.lastUsed')}</th>
-          <th scope="col">{t('passkeys.columns.kind')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {passkeys.length === 0 && (
-          <tr>
-            <td colSpan={5} className="ui-table__empty">
-              {t('passkeys.empty')}
-            </td>
-          </tr>
-        )}
-        {passkeys.map((passkey) => (
-          <tr key={passkey.id}>
-            <th scope="row">
-              {passkey.name}
-              {passkey.flagged && (
-                <>
-                  <br />
-                  <Badge tone="negative">{t('passkeys.flagged')}</Badge>
-                </>
-              )}
-            </th>
-            <td>{date(passkey.createdAt)}</td>
-            <td>{date(passkey.lastUsedAt)}</td>
-            <td>{t(`passkeys.kind.${kindOf(passkey)}`)}</td>
-            <td className="ui-table__actions">
-              {onRename && (
-                <Button
-                  variant="secondary"
-                  size="small"
-                  aria-label={t('passkeys.renameOne', { name: passkey.name })}
-                  onPress={() => onRename(passkey)}
-                >
-                  {t('passkeys.rename')}
-                </Button>
-              )}
-              <Button
-                variant="secondary"
-                size="small"
-                aria-label={t('passkeys.revokeOne', { name: passkey.name })}
-                onPress={() => onRevoke(passkey)}
-              >
-                {t('passkeys.revoke')}
-              </Button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={passkeys}
+      rowKey={(passkey) => passkey.id}
+      isLoading={isLoading}
+      empty={t('passkeys.empty')}
+      actions={(passkey) => (
+        <>
+          {onRename && (
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={t('passkeys.renameOne', { name: passkey.name })}
+              onPress={() => onRename(passkey)}
+            >
+              {t('passkeys.rename')}
+            </Button>
+          )}
+          <Button
+            variant="secondary"
+            size="small"
+            aria-label={t('passkeys.revokeOne', { name: passkey.name })}
+            onPress={() => onRevoke(passkey)}
+          >
+            {t('passkeys.revoke')}
+          </Button>
+        </>
+      )}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { Session } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, DataTable, useDateTimeFormat } from '../../ui';
+import { Badge, Button, DataTable, useDateTimeFormat, type Column } from '../../ui';
 import { describeUserAgent } from './user-agent';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -26,67 +26,71 @@ function Device({ userAgent }: { userAgent: string }) {
 export function SessionTable({
   caption,
   sessions,
+  isLoading,
   onRevoke,
 }: {
   caption: string;
-  sessions: readonly Session[];
+  sessions: readonly Session[] | undefined;
+  isLoading: boolean;
   onRevoke: (session: Session) => void;
 }) {
   const { t } = useTranslation();
   const when = useDateTimeFormat(WHEN);
   const date = (iso: string) => <time dateTime={iso}>{when.format(new Date(iso))}</time>;
+  const columns: Column<Session>[] = [
+    {
+      key: 'device',
+      heading: t('sessions.columns.device'),
+      cell: (session) => (
+        <>
+          <Device userAgent={session.userAgent} />
+          {session.current && (
+            <>
+              <br />
+              <Badge tone="positive">{t('sessions.current')}</Badge>
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'created',
+      heading: t('sessions.columns.created'),
+      cell: (session) => date(session.createdAt),
+    },
+    {
+      key: 'lastSeen',
+      heading: t('sessions.columns.lastSeen'),
+      cell: (session) => date(session.lastSeenAt),
+    },
+    {
+      key: 'expires',
+      heading: t('sessions.columns.expires'),
+      cell: (session) => date(session.expiresAt),
+    },
+  ];
   return (
-    <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('sessions.columns.device')}</th>
-          <th scope="col">{t('sessions.columns.created')}</th>
-          <th scope="col">{t('sessions.columns.lastSeen')}</th>
-          <th scope="col">{t('sessions.columns.expires')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {sessions.length === 0 && (
-          <tr>
-            <td colSpan={5} className="ui-table__empty">
-              {t('sessions.empty')}
-            </td>
-          </tr>
-        )}
-        {sessions.map((session) => (
-          <tr key={session.id}>
-            <td>
-              <Device userAgent={session.userAgent} />
-              {session.current && (
-                <>
-                  <br />
-                  <Badge tone="positive">{t('sessions.current')}</Badge>
-                </>
-              )}
-            </td>
-            <td>{date(session.createdAt)}</td>
-            <td>{date(session.lastSeenAt)}</td>
-            <td>{date(session.expiresAt)}</td>
-            <td className="ui-table__actions">
-              {!session.current && (
-                <Button
-                  variant="secondary"
-                  size="small"
-                  aria-label={t('sessions.revokeOne', {
-                    created: when.format(new Date(session.createdAt)),
-                  })}
-                  onPress={() => onRevoke(session)}
-                >
-                  {t('sessions.revoke')}
-                </Button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={sessions}
+      rowKey={(session) => session.id}
+      isLoading={isLoading}
+      empty={t('sessions.empty')}
+      actions={(session) =>
+        !session.current && (
+          <Button
+            variant="secondary"
+            size="small"
+            aria-label={t('sessions.revokeOne', {
+              created: when.format(new Date(session.createdAt)),
+            })}
+            onPress={() => onRevoke(session)}
+          >
+            {t('sessions.revoke')}
+          </Button>
+        )
+      }
+    />
   );
 }

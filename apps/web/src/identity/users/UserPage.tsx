@@ -123,26 +123,22 @@ function UserDetail({ user }: { user: User }) {
       <Account user={user} onOpen={open} />
       {user.status === 'active' && <AttestKeySection user={user} />}
       <Section title={t('passkeys.title')} description={t('users.detail.passkeysHelp')}>
-        {passkeys.isPending && <Loading />}
         {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
-        {passkeys.data && (
-          <PasskeyTable
-            caption={t('passkeys.title')}
-            passkeys={passkeys.data}
-            onRevoke={(passkey) => open({ kind: 'passkey', passkey })}
-          />
-        )}
+        <PasskeyTable
+          caption={t('passkeys.title')}
+          passkeys={passkeys.data}
+          isLoading={passkeys.isPending}
+          onRevoke={(passkey) => open({ kind: 'passkey', passkey })}
+        />
       </Section>
       <Section title={t('users.detail.sessions')}>
-        {sessions.isPending && <Loading />}
         {sessions.isError && <Alert tone="error">{describe(sessions.error)}</Alert>}
-        {sessions.data && (
-          <SessionTable
-            caption={t('users.detail.sessions')}
-            sessions={sessions.data}
-            onRevoke={(session) => open({ kind: 'session', session })}
-          />
-        )}
+        <SessionTable
+          caption={t('users.detail.sessions')}
+          sessions={sessions.data}
+          isLoading={sessions.isPending}
+          onRevoke={(session) => open({ kind: 'session', session })}
+        />
       </Section>
 
       {dialog?.kind === 'status' && (

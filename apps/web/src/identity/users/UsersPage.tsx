@@ -1,13 +1,11 @@
-import { ROLES, USER_STATUSES, type IssuedInvitation } from '@coop/contracts';
-import { useState } from 'react';
+import { ROLES, USER_STATUSES, type User } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { KeyChangeWarning } from '../../keys';
-import { Loading, Page, useErrorMessage, useSearchFilter } from '../../platform';
+import { Page, useErrorMessage, useSearchFilter } from '../../platform';
 import { useStateName, useStateOptions } from '../../states';
-import { Alert, Button, DataTable, SelectField, useDateTimeFormat } from '../../ui';
-import { InviteDialog } from '../invitations/InviteDialog';
-import { LinkDialog } from '../invitations/LinkDialog';
+import { Alert, DataTable, SelectField, useDateTimeFormat, type Column } from '../../ui';
+import { InviteAction } from '../invitations/InviteAction';
 import { useUsers } from './queries';
 import { UserStatusBadge } from './StatusBadge';
 
@@ -59,15 +57,43 @@ export function UsersPage() {
   const users = useUsers({ status, role, stateCode });
   const stateName = useStateName();
   const day = useDateTimeFormat(DAY);
-  const [inviting, setInviting] = useState(false);
-  const [issued, setIssued] = useState<IssuedInvitation | null>(null);
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      heading: t('users.columns.name'),
+      primary: true,
+      cell: (user) => <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>,
+    },
+    {
+      key: 'email',
+      heading: t('users.columns.email'),
+      cell: (user) => <span dir="ltr">{user.email}</span>,
+    },
+    {
+      key: 'roles',
+      heading: t('users.columns.roles'),
+      cell: (user) => user.roles.map((r) => t(`roles.${r}`)).join(', '),
+    },
+    {
+      key: 'state',
+      heading: t('users.columns.state'),
+      cell: (user) => (user.stateCode ? stateName(user.stateCode) : ''),
+    },
+    {
+      key: 'status',
+      heading: t('users.columns.status'),
+      cell: (user) => <UserStatusBadge status={user.status} />,
+    },
+    {
+      key: 'created',
+      heading: t('users.columns.created'),
+      cellProps: { className: 'nowrap' },
+      cell: (user) => <time dateTime={user.createdAt}>{day.format(new Date(user.createdAt))}</time>,
+    },
+  ];
 
   return (
-    <Page
-      title={t('users.title')}
-      lead={t('users.lead')}
-      actions={<Button onPress={() => setInviting(true)}>{t('invitations.invite')}</Button>}
-    >
+    <Page title={t('users.title')} lead={t('users.lead')} actions={<InviteAction />}>
       <Filters />
       {users.data?.map((user) => (
         <KeyChangeWarning
@@ -77,65 +103,15 @@ export function UsersPage() {
           compareHref={`/people/${user.id}`}
         />
       ))}
-      {users.isPending && <Loading />}
       {users.isError && <Alert tone="error">{describe(users.error)}</Alert>}
-      {users.data && (
-        <DataTable caption={t('users.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.columns.name')}</th>
-              <th scope="col">{t('users.columns.email')}</th>
-              <th scope="col">{t('users.columns.roles')}</th>
-              <th scope="col">{t('users.columns.state')}</th>
-              <th scope="col">{t('users.columns.status')}</th>
-              <th scope="col">{t('users.columns.created')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.length === 0 && (
-              <tr>
-                <td colSpan={6} className="ui-table__empty">
-                  {t('users.empty')}
-                </td>
-              </tr>
-            )}
-            {users.data.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">
-                  <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
-                </th>
-                <td>
-                  <span dir="ltr">{user.email}</span>
-                </td>
-                <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                <td>{user.stateCode ? stateName(user.stateCode) : ''}</td>
-                <td>
-                  <UserStatusBadge status={user.status} />
-                </td>
-                <td className="nowrap">
-                  <time dateTime={user.createdAt}>{day.format(new Date(user.createdAt))}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      )}
-      {inviting && (
-        <InviteDialog
-          onClose={() => setInviting(false)}
-          onIssued={(result) => {
-            setInviting(false);
-            setIssued(result);
-          }}
-        />
-      )}
-      {issued && (
-        <LinkDialog
-          link={issued.link}
-          name={issued.invitation.displayName}
-          onClose={() => setIssued(null)}
-        />
-      )}
+      <DataTable
+        caption={t('users.title')}
+        columns={columns}
+        rows={users.data}
+        rowKey={(user) => user.id}
+        isLoading={users.isPending}
+        empty={t('users.empty')}
+      />
     </Page>
   );
 }
