@@ -1,35 +1,12 @@
 import { REGIONAL_GROUPS, type RegionalGroup, type State } from '@coop/contracts';
-import { useMemo, useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors, useErrorMessage } from '../platform';
-import { Alert, Button, ModalDialog, SelectField, TextField } from '../ui';
+import { useMutationErrors } from '../platform';
+import { FormDialog, SelectField, TextField } from '../ui';
 import { stateName, useCreateState, useRecordWithdrawal } from './queries';
 
 const NAME_LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
 type NameLanguage = (typeof NAME_LANGUAGES)[number];
-
-function Actions({
-  isPending,
-  submitLabel,
-  onCancel,
-}: {
-  isPending: boolean;
-  submitLabel: string;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="ui-dialog__actions">
-      <Button variant="secondary" isDisabled={isPending} onPress={onCancel}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" isPending={isPending}>
-        {submitLabel}
-      </Button>
-    </div>
-  );
-}
 
 /** Adds a State Party, with its name in the four languages the Registry publishes. */
 export function AddStateDialog({
@@ -40,7 +17,6 @@ export function AddStateDialog({
   onDone: (state: State) => void;
 }) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
   const create = useCreateState();
   const [code, setCode] = useState('');
   const [names, setNames] = useState<Record<NameLanguage, string>>({
@@ -52,11 +28,9 @@ export function AddStateDialog({
   const [group, setGroup] = useState<RegionalGroup | null>(null);
   const [entry, setEntry] = useState('');
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const serverErrors = useMemo(() => fieldErrors(create.error, t), [create.error, t]);
-  const errors = useMemo(() => ({ ...serverErrors, ...checked }), [serverErrors, checked]);
+  const { message, fields } = useMutationErrors(create.error, checked);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     const missing: Record<string, string> = {};
     if (!/^[A-Z]{3}$/.test(code)) missing.code = t('states.form.codeHelp');
     if (NAME_LANGUAGES.some((language) => !names[language].trim())) {
@@ -82,81 +56,68 @@ export function AddStateDialog({
       { onSuccess: onDone },
     );
   };
-  const error = describe(create.error);
   return (
-    <ModalDialog
+    <FormDialog
       title={t('states.form.title')}
-      isOpen
-      isDismissable={!create.isPending}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
       size="large"
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel={t('states.form.submit')}
+      isPending={create.isPending}
+      error={message}
+      fieldErrors={fields}
     >
-      <Form
-        className="ui-form"
-        validationBehavior="aria"
-        validationErrors={errors}
-        onSubmit={submit}
-      >
+      <TextField
+        name="code"
+        label={t('states.columns.code')}
+        description={t('states.form.codeHelp')}
+        value={code}
+        onChange={(value) => setCode(value.toUpperCase())}
+        maxLength={3}
+        inputDir="ltr"
+        isRequired
+        autoFocus
+      />
+      <fieldset className="ui-fieldset">
+        <legend className="ui-field__label">{t('states.form.names')}</legend>
+        {checked.names && <p className="ui-field__error">{checked.names}</p>}
+        <div className="ui-form__row">
+          {NAME_LANGUAGES.map((language) => (
+            <TextField
+              key={language}
+              name={`names.${language}`}
+              label={t(`states.nameIn.${language}`)}
+              value={names[language]}
+              onChange={(value) => setNames((current) => ({ ...current, [language]: value }))}
+              maxLength={200}
+              inputDir={language === 'ar' ? 'rtl' : 'ltr'}
+              lang={language}
+              isRequired
+            />
+          ))}
+        </div>
+      </fieldset>
+      <div className="ui-form__row">
+        <SelectField
+          name="regionalGroup"
+          label={t('states.columns.group')}
+          placeholder={t('states.form.groupPlaceholder')}
+          options={REGIONAL_GROUPS.map((id) => ({ id, label: t(`states.groups.${id}`) }))}
+          value={group}
+          onChange={setGroup}
+          isRequired
+        />
         <TextField
-          name="code"
-          label={t('states.columns.code')}
-          description={t('states.form.codeHelp')}
-          value={code}
-          onChange={(value) => setCode(value.toUpperCase())}
-          maxLength={3}
+          name="entryIntoForce"
+          type="date"
+          label={t('states.columns.entryIntoForce')}
+          value={entry}
+          onChange={setEntry}
           inputDir="ltr"
           isRequired
-          autoFocus
         />
-        <fieldset className="ui-fieldset">
-          <legend className="ui-field__label">{t('states.form.names')}</legend>
-          {checked.names && <p className="ui-field__error">{checked.names}</p>}
-          <div className="ui-form__row">
-            {NAME_LANGUAGES.map((language) => (
-              <TextField
-                key={language}
-                name={`names.${language}`}
-                label={t(`states.nameIn.${language}`)}
-                value={names[language]}
-                onChange={(value) => setNames((current) => ({ ...current, [language]: value }))}
-                maxLength={200}
-                inputDir={language === 'ar' ? 'rtl' : 'ltr'}
-                lang={language}
-                isRequired
-              />
-            ))}
-          </div>
-        </fieldset>
-        <div className="ui-form__row">
-          <SelectField
-            name="regionalGroup"
-            label={t('states.columns.group')}
-            placeholder={t('states.form.groupPlaceholder')}
-            options={REGIONAL_GROUPS.map((id) => ({ id, label: t(`states.groups.${id}`) }))}
-            value={group}
-            onChange={setGroup}
-            isRequired
-          />
-          <TextField
-            name="entryIntoForce"
-            type="date"
-            label={t('states.columns.entryIntoForce')}
-            value={entry}
-            onChange={setEntry}
-            inputDir="ltr"
-            isRequired
-          />
-        </div>
-        {error && <Alert tone="error">{error}</Alert>}
-        <Actions
-          isPending={create.isPending}
-          submitLabel={t('states.form.submit')}
-          onCancel={onClose}
-        />
-      </Form>
-    </ModalDialog>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -171,49 +132,34 @@ export function WithdrawalDialog({
   onDone: (state: State) => void;
 }) {
   const { t } = useTranslation();
-  const describe = useErrorMessage();
   const record = useRecordWithdrawal(state.code);
   const [date, setDate] = useState('');
-  const errors = useMemo(() => fieldErrors(record.error, t), [record.error, t]);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const { message, fields } = useMutationErrors(record.error);
+  const submit = () => {
     if (date) record.mutate(date, { onSuccess: onDone });
   };
-  const error = describe(record.error);
   return (
-    <ModalDialog
+    <FormDialog
       title={t('states.withdrawal.title', { name: stateName(state) })}
-      isOpen
-      isDismissable={!record.isPending}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel={t('states.withdrawal.submit')}
+      isPending={record.isPending}
+      error={message}
+      fieldErrors={fields}
     >
-      <Form
-        className="ui-form"
-        validationBehavior="aria"
-        validationErrors={errors}
-        onSubmit={submit}
-      >
-        <p>{t('states.withdrawal.body')}</p>
-        <TextField
-          name="withdrawalEffective"
-          type="date"
-          label={t('states.columns.withdrawal')}
-          value={date}
-          onChange={setDate}
-          inputDir="ltr"
-          isRequired
-          autoFocus
-          validate={(value) => (value ? null : t('common.required'))}
-        />
-        {error && <Alert tone="error">{error}</Alert>}
-        <Actions
-          isPending={record.isPending}
-          submitLabel={t('states.withdrawal.submit')}
-          onCancel={onClose}
-        />
-      </Form>
-    </ModalDialog>
+      <p>{t('states.withdrawal.body')}</p>
+      <TextField
+        name="withdrawalEffective"
+        type="date"
+        label={t('states.columns.withdrawal')}
+        value={date}
+        onChange={setDate}
+        inputDir="ltr"
+        isRequired
+        autoFocus
+        validate={(value) => (value ? null : t('common.required'))}
+      />
+    </FormDialog>
   );
 }

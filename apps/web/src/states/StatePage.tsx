@@ -1,7 +1,8 @@
+import type { StateRevision } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading, Page, Section, useErrorMessage } from '../platform';
-import { Alert, DataTable, Fact, Facts, useDateTimeFormat } from '../ui';
+import { Alert, DataTable, Fact, Facts, useDateTimeFormat, type Column } from '../ui';
 import { stateName, useStateRevisions, useStates } from './queries';
 import { useCalendarDate } from './StatesPage';
 
@@ -21,6 +22,38 @@ export function StatePage({ userName }: { userName: (id: string | null) => strin
   const date = useCalendarDate();
   const when = useDateTimeFormat(WHEN);
   const state = states.data?.find((s) => s.code === code);
+  const columns: Column<StateRevision>[] = [
+    {
+      key: 'when',
+      heading: t('states.history.when'),
+      cellProps: { className: 'nowrap' },
+      cell: (revision) => (
+        <time dateTime={revision.createdAt}>{when.format(new Date(revision.createdAt))}</time>
+      ),
+    },
+    { key: 'reason', heading: t('states.history.reason'), cell: (revision) => revision.reason },
+    {
+      key: 'by',
+      heading: t('states.history.by'),
+      cell: (revision) =>
+        revision.actorId ? (userName(revision.actorId) ?? revision.actorId) : t('audit.system'),
+    },
+    {
+      key: 'recorded',
+      heading: t('states.history.recorded'),
+      cell: ({ snapshot }) => (
+        <>
+          {stateName(snapshot)}
+          {' · '}
+          {t(`states.groups.${snapshot.regionalGroup}`)}
+          {' · '}
+          {t('states.history.inForce', { date: date(snapshot.entryIntoForce) })}
+          {snapshot.withdrawalEffective &&
+            ` · ${t('states.history.withdrawn', { date: date(snapshot.withdrawalEffective) })}`}
+        </>
+      ),
+    },
+  ];
 
   if (states.isPending) return <Loading />;
   if (!state) {
@@ -52,55 +85,15 @@ export function StatePage({ userName }: { userName: (id: string | null) => strin
         </Facts>
       </div>
       <Section title={t('states.history.title')} description={t('states.history.description')}>
-        {revisions.isPending && <Loading />}
         {revisions.isError && <Alert tone="error">{describe(revisions.error)}</Alert>}
-        {revisions.data && (
-          <DataTable caption={t('states.history.title')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('states.history.when')}</th>
-                <th scope="col">{t('states.history.reason')}</th>
-                <th scope="col">{t('states.history.by')}</th>
-                <th scope="col">{t('states.history.recorded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.data.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="ui-table__empty">
-                    {t('states.history.empty')}
-                  </td>
-                </tr>
-              )}
-              {[...revisions.data].reverse().map((revision) => (
-                <tr key={`${revision.createdAt}-${revision.reason}`}>
-                  <td className="nowrap">
-                    <time dateTime={revision.createdAt}>
-                      {when.format(new Date(revision.createdAt))}
-                    </time>
-                  </td>
-                  <td>{revision.reason}</td>
-                  <td>
-                    {revision.actorId
-                      ? (userName(revision.actorId) ?? revision.actorId)
-                      : t('audit.system')}
-                  </td>
-                  <td>
-                    {stateName(revision.snapshot)}
-                    {' · '}
-                    {t(`states.groups.${revision.snapshot.regionalGroup}`)}
-                    {' · '}
-                    {t('states.history.inForce', { date: date(revision.snapshot.entryIntoForce) })}
-                    {revision.snapshot.withdrawalEffective &&
-                      ` · ${t('states.history.withdrawn', {
-                        date: date(revision.snapshot.withdrawalEffective),
-                      })}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        <DataTable
+          caption={t('states.history.title')}
+          columns={columns}
+          rows={revisions.data && [...revisions.data].reverse()}
+          rowKey={(revision) => `${revision.createdAt}-${revision.reason}`}
+          isLoading={revisions.isPending}
+          empty={t('states.history.empty')}
+        />
       </Section>
     </Page>
   );

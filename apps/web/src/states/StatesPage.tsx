@@ -2,8 +2,8 @@ import type { State } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Loading, Page, useErrorMessage } from '../platform';
-import { Alert, Button, DataTable, TextField, useDateTimeFormat } from '../ui';
+import { Page, useErrorMessage } from '../platform';
+import { Alert, Button, DataTable, TextField, useDateTimeFormat, type Column } from '../ui';
 import { stateName, useStates } from './queries';
 import { AddStateDialog, WithdrawalDialog } from './StateDialogs';
 import './states.css';
@@ -34,7 +34,39 @@ export function StatesPage() {
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<State | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const shown = states.data?.filter((state) => matches(state, query)) ?? [];
+  const shown = states.data?.filter((state) => matches(state, query));
+  const columns: Column<State>[] = [
+    {
+      key: 'code',
+      heading: t('states.columns.code'),
+      primary: true,
+      cellProps: { className: 'ui-table__code' },
+      cell: (state) => <Link to={`/admin/states/${state.code}`}>{state.code}</Link>,
+    },
+    ...NAME_LANGUAGES.map((language): Column<State> => ({
+      key: language,
+      heading: t(`states.nameIn.${language}`),
+      cellProps: { lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' },
+      cell: (state) => state.names[language],
+    })),
+    {
+      key: 'group',
+      heading: t('states.columns.group'),
+      cell: (state) => t(`states.groups.${state.regionalGroup}`),
+    },
+    {
+      key: 'entryIntoForce',
+      heading: t('states.columns.entryIntoForce'),
+      cellProps: { className: 'nowrap' },
+      cell: (state) => date(state.entryIntoForce),
+    },
+    {
+      key: 'withdrawal',
+      heading: t('states.columns.withdrawal'),
+      cellProps: { className: 'nowrap' },
+      cell: (state) => (state.withdrawalEffective ? date(state.withdrawalEffective) : ''),
+    },
+  ];
 
   return (
     <Page
@@ -61,74 +93,35 @@ export function StatesPage() {
         />
       </div>
       {done && <Alert tone="success">{done}</Alert>}
-      {states.isPending && <Loading />}
       {states.isError && <Alert tone="error">{describe(states.error)}</Alert>}
-      {states.data && (
-        <>
-          <p className="states__count" role="status">
-            {t('states.count', { shown: shown.length, total: states.data.length })}
-          </p>
-          <DataTable caption={t('states.title')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('states.columns.code')}</th>
-                {NAME_LANGUAGES.map((language) => (
-                  <th scope="col" key={language}>
-                    {t(`states.nameIn.${language}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('states.columns.group')}</th>
-                <th scope="col">{t('states.columns.entryIntoForce')}</th>
-                <th scope="col">{t('states.columns.withdrawal')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.length === 0 && (
-                <tr>
-                  <td colSpan={9} className="ui-table__empty">
-                    {t('states.empty')}
-                  </td>
-                </tr>
-              )}
-              {shown.map((state) => (
-                <tr key={state.code}>
-                  <th scope="row" className="ui-table__code">
-                    <Link to={`/admin/states/${state.code}`}>{state.code}</Link>
-                  </th>
-                  {NAME_LANGUAGES.map((language) => (
-                    <td key={language} lang={language} dir={language === 'ar' ? 'rtl' : 'ltr'}>
-                      {state.names[language]}
-                    </td>
-                  ))}
-                  <td>{t(`states.groups.${state.regionalGroup}`)}</td>
-                  <td className="nowrap">{date(state.entryIntoForce)}</td>
-                  <td className="nowrap">
-                    {state.withdrawalEffective ? date(state.withdrawalEffective) : ''}
-                  </td>
-                  <td className="ui-table__actions">
-                    {!state.withdrawalEffective && (
-                      <Button
-                        variant="secondary"
-                        size="small"
-                        aria-label={t('states.withdrawal.openOne', { name: stateName(state) })}
-                        onPress={() => {
-                          setDone(null);
-                          setWithdrawing(state);
-                        }}
-                      >
-                        {t('states.withdrawal.open')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        </>
+      {states.data && shown && (
+        <p className="states__count" role="status">
+          {t('states.count', { shown: shown.length, total: states.data.length })}
+        </p>
       )}
+      <DataTable
+        caption={t('states.title')}
+        columns={columns}
+        rows={shown}
+        rowKey={(state) => state.code}
+        isLoading={states.isPending}
+        empty={t('states.empty')}
+        actions={(state) =>
+          !state.withdrawalEffective && (
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={t('states.withdrawal.openOne', { name: stateName(state) })}
+              onPress={() => {
+                setDone(null);
+                setWithdrawing(state);
+              }}
+            >
+              {t('states.withdrawal.open')}
+            </Button>
+          )
+        }
+      />
       {adding && (
         <AddStateDialog
           onClose={() => setAdding(false)}
