@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AppError } from '../errors';
+import { forbidden, stepUpRequired } from '../errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { attachPrincipal, principalOf } from './current-principal';
 import { PRINCIPAL_SOURCE, type PrincipalSource } from './principal-source';
@@ -19,8 +19,7 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule)
-      throw new AppError(403, 'forbidden', 'Forbidden', 'This route is not open to any caller.');
+    if (!rule) throw forbidden('This route is not open to any caller.');
     if (rule.kind === 'public') return true;
 
     const req = context.switchToHttp().getRequest<Request>();
@@ -29,32 +28,17 @@ export class AccessGuard implements CanActivate {
     const principal = principalOf(req);
     const held = rule.roles.filter((role) => principal.roles.includes(role));
     if (rule.roles.length > 0 && held.length === 0) {
-      throw new AppError(
-        403,
-        'forbidden',
-        'Forbidden',
-        `This action needs one of the roles: ${rule.roles.join(', ')}.`,
-      );
+      throw forbidden(`This action needs one of the roles: ${rule.roles.join(', ')}.`);
     }
     if (rule.ownStateParam) {
       const scoped = held.every((role) => role === 'focal_point');
       const state = req.params[rule.ownStateParam];
       if (scoped && state !== principal.stateCode) {
-        throw new AppError(
-          403,
-          'forbidden',
-          'Forbidden',
-          'Focal points act only for their own State.',
-        );
+        throw forbidden('Focal points act only for their own State.');
       }
     }
     if (rule.stepUp && !this.principals.isFreshlyVerified(principal)) {
-      throw new AppError(
-        401,
-        'step-up-required',
-        'Confirm with your passkey',
-        'This action needs a fresh confirmation with your passkey.',
-      );
+      throw stepUpRequired();
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '../principal';
-import { AppError } from '../errors';
+import { unauthenticated } from '../errors';
 
 // Keyed by the request object so the principal is not an untyped property anyone can set on it.
 const principals = new WeakMap<Request, Principal>();
@@ -20,12 +20,7 @@ export function attachedPrincipal(req: object): Principal | undefined {
 export function principalOf(req: Request): Principal {
   const principal = principals.get(req);
   if (!principal) {
-    throw new AppError(
-      401,
-      'unauthenticated',
-      'Sign-in required',
-      'Sign in with your passkey to continue.',
-    );
+    throw unauthenticated('Sign in with your passkey to continue.');
   }
   return principal;
 }

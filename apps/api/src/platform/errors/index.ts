@@ -1,4 +1,5 @@
-export { AppError, validationError, problemType, PROBLEM_CONTENT_TYPE } from './problem';
+export { AppError, validationError, PROBLEM_CONTENT_TYPE } from './problem';
 export type { Problem, FieldError } from './problem';
+export * from './platform.errors';
 export { ProblemFilter, sendProblem, EARLY_LOG } from './problem.filter';
 export { bodyErrorHandler, requireJsonBody } from './body-errors';

@@ -2,16 +2,12 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
-import { fieldIssues } from '@coop/contracts';
-import {
-  AppError,
-  PROBLEM_CONTENT_TYPE,
-  problemType,
-  validationError,
-  type Problem,
-} from './problem';
+import { fieldIssues, type ErrorCode } from '@coop/contracts';
+import { internalError } from './platform.errors';
+import { AppError, PROBLEM_CONTENT_TYPE, validationError, type Problem } from './problem';
 
-const STATUS_CODES: Record<number, string> = {
+/** The statuses Nest and Express raise themselves (an unknown route's 404, say). */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'bad-request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -21,10 +17,12 @@ const STATUS_CODES: Record<number, string> = {
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
-  503: 'unavailable',
 };
 
-/** Maps every error to problem+json; anything unexpected becomes a 500 without internals. */
+/**
+ * Maps every error to problem+json with a code of the contracts' table; anything else, an HTTP
+ * exception of a status we never answer with included, becomes a 500 without internals.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -33,49 +31,28 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const problem = this.toProblem(exception);
-    if (problem.status >= 500 && !(exception instanceof AppError)) {
-      this.logger.error({ err: exception }, 'unhandled error');
-    }
-    sendProblem(req, res, problem);
-  }
-
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ZodValidationException) {
-      return fromAppError(validationError(fieldIssues(exception.getZodError() as ZodError)));
-    }
-    if (exception instanceof AppError) return fromAppError(exception);
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? String((body as { message: unknown }).message)
-          : exception.message;
-      return {
-        type: problemType(STATUS_CODES[status] ?? 'http-error'),
-        title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
-        status,
-        detail: message,
-      };
-    }
-    return {
-      type: problemType('internal'),
-      title: 'Internal error',
-      status: 500,
-      detail: 'An unexpected error occurred. Quote the request id when reporting it.',
-    };
+    const error = toAppError(exception);
+    if (error.code === 'internal') this.logger.error({ err: exception }, 'unhandled error');
+    sendProblem(req, res, error.toProblem());
   }
 }
 
-function fromAppError(error: AppError): Problem {
-  return {
-    ...error.extensions,
-    type: problemType(error.code),
-    title: error.title,
-    status: error.status,
-    detail: error.detail,
-  };
+function toAppError(exception: unknown): AppError {
+  if (exception instanceof ZodValidationException) {
+    return validationError(fieldIssues(exception.getZodError() as ZodError));
+  }
+  if (exception instanceof AppError) return exception;
+  if (exception instanceof HttpException) {
+    const code = HTTP_EXCEPTION_CODES[exception.getStatus()];
+    if (!code) return internalError();
+    const body = exception.getResponse();
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? String((body as { message: unknown }).message)
+        : exception.message;
+    return new AppError(code, message);
+  }
+  return internalError();
 }
 
 /** Where requests refused before the request logger ran (CSRF, media type, body) are logged. */

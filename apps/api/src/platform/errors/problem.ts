@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@coop/contracts';
+import { ERRORS, problemType, type ErrorCode, type FieldIssue } from '@coop/contracts';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -13,33 +13,41 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** Problem type URIs are stable names; clients switch on them, never on titles. */
-export const problemType = (code: string) => `urn:coop:problem:${code}`;
+export { problemType };
 
 /**
- * The one error type features throw. `code` becomes the problem type; `extensions` are extra
- * machine-readable members (for example the failing fields of a validation error).
+ * The one error type features throw, through their `<feature>.errors.ts` factories. The code
+ * becomes the problem type and fixes status and title (the contracts' table); `extensions` are
+ * extra machine-readable members (for example the failing fields of a validation error).
  */
 export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
+    readonly code: ErrorCode,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'AppError';
+    ({ status: this.status, title: this.title } = ERRORS[code]);
+  }
+
+  toProblem(): Problem {
+    return {
+      ...this.extensions,
+      type: problemType(this.code),
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+    };
   }
 }
 
 export type FieldError = FieldIssue;
 
 export const validationError = (errors: FieldError[]) =>
-  new AppError(
-    422,
-    'validation',
-    'Validation failed',
-    errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; '),
-    { errors },
-  );
+  new AppError('validation', errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; '), {
+    errors,
+  });

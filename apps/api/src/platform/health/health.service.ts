@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readiness } from '@coop/contracts';
 import { DataSource } from 'typeorm';
-import { AppError } from '../errors';
+import { notReady } from '../errors';
 
 const DATABASE_TIMEOUT_MS = 2_000;
 
@@ -23,15 +23,7 @@ export class HealthService {
     } catch (error) {
       // The reason goes to the operator's log, not to anonymous callers.
       this.logger.warn({ err: error }, 'readiness check failed');
-      throw new AppError(
-        503,
-        'not-ready',
-        'Not ready',
-        'The database is not reachable or its schema is not up to date.',
-        {
-          checks: { database: 'down' },
-        },
-      );
+      throw notReady();
     }
     return {
       status: 'ready',

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Access } from '../access';
 import { Returns, prometheusTextSchema } from '../openapi';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { AppError } from '../errors';
+import { unauthenticated } from '../errors';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('platform')
@@ -32,12 +32,7 @@ export class MetricsController {
       ? sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)
       : isLoopback(req.ip);
     if (!allowed) {
-      throw new AppError(
-        401,
-        'unauthenticated',
-        'Unauthenticated',
-        'A valid metrics bearer token is required.',
-      );
+      throw unauthenticated('A valid metrics bearer token is required.');
     }
     return this.metrics.registry.metrics();
   }

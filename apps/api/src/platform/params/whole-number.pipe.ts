@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { wholeNumberParam } from '@coop/contracts';
-import { AppError } from '../errors';
+import { badRequest } from '../errors';
 
 /** A numeric path parameter within bounds; in place of ParseIntPipe, which has none. */
 @Injectable()
@@ -17,10 +17,7 @@ export class WholeNumberPipe implements PipeTransform<string, number> {
   transform(value: string, { data }: ArgumentMetadata): number {
     const parsed = this.schema.safeParse(value);
     if (!parsed.success) {
-      throw new AppError(
-        400,
-        'bad-request',
-        'Bad number',
+      throw badRequest(
         `${data ?? 'The parameter'} must be a whole number from ${this.min} to ${this.max}.`,
       );
     }

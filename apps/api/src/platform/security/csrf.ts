@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { problemType, sendProblem } from '../errors';
+import { csrfRefused, sendProblem } from '../errors';
 
 export const CSRF_HEADER = 'x-coop-csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,11 +24,6 @@ export function csrfProtection(allowedOrigins: string[]): RequestHandler {
             ? 'cross-site requests are not allowed'
             : undefined;
     if (!reason) return next();
-    sendProblem(req, res, {
-      type: problemType('csrf'),
-      title: 'Request refused',
-      status: 403,
-      detail: `This request was refused as a possible cross-site request forgery: ${reason}.`,
-    });
+    sendProblem(req, res, csrfRefused(reason).toProblem());
   };
 }

@@ -8,7 +8,7 @@ import {
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
+import { tooManyRequests } from '../errors';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -77,11 +77,6 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
     { timeToBlockExpire }: ThrottlerLimitDetail,
   ): Promise<void> {
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', timeToBlockExpire);
-    throw new AppError(
-      429,
-      'too-many-requests',
-      'Too many requests',
-      `Too many sign-in and registration requests from your address. Try again in ${timeToBlockExpire} seconds.`,
-    );
+    throw tooManyRequests(timeToBlockExpire);
   }
 }
