@@ -4,3 +4,4 @@ export { SESSION_COOKIE } from './sessions/session-principal-source';
 export { PasskeysService } from './passkeys/passkeys.service';
 export { InvitationsService } from './invitations/invitations.service';
 export { UsersService } from './users/users.service';
+export { userNotFound } from './identity.errors';

@@ -3,8 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Approval } from '@coop/contracts';
 import { AuditService } from '../../audit';
-import { AppError } from '../../platform/errors';
 import { ApprovalRequestsService } from '../approvals/approval-requests.service';
+import {
+  alreadyAdmin,
+  grantNeedsActiveUser,
+  lastAdminKeepsRole,
+  noRoleLeft,
+  notAnAdmin,
+  userNotFound,
+} from '../identity.errors';
 import { UserEntity } from '../users/user.entity';
 import { UsersService, type ApprovedBy } from '../users/users.service';
 
@@ -42,7 +49,7 @@ export class AdminGrantsService {
       where: { id: userId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!user) throw new AppError(404, 'not-found', 'Unknown user', 'No such user.');
+    if (!user) throw userNotFound();
     this.assertGrantable(user);
     user.roles = ['registry_admin', ...user.roles];
     await m.save(user);
@@ -77,20 +84,8 @@ export class AdminGrantsService {
   }
 
   private assertGrantable(user: UserEntity): void {
-    if (user.status !== 'active')
-      throw new AppError(
-        409,
-        'conflict',
-        'Not active',
-        'Only active users can become Registry admins.',
-      );
-    if (user.roles.includes('registry_admin'))
-      throw new AppError(
-        409,
-        'conflict',
-        'Already an admin',
-        'This user is already a Registry admin.',
-      );
+    if (user.status !== 'active') throw grantNeedsActiveUser();
+    if (user.roles.includes('registry_admin')) throw alreadyAdmin();
   }
 
   private async lockedAdmin(userId: string, m: EntityManager): Promise<UserEntity> {
@@ -98,27 +93,16 @@ export class AdminGrantsService {
       where: { id: userId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!user?.roles.includes('registry_admin'))
-      throw new AppError(404, 'not-found', 'Not an admin', 'This user is not a Registry admin.');
+    if (!user?.roles.includes('registry_admin')) throw notAnAdmin();
     return user;
   }
 
   private async assertWithdrawable(user: UserEntity, m: EntityManager): Promise<void> {
     if (user.status === 'active' && (await this.users.countActiveAdmins(m)) <= 1) {
-      throw new AppError(
-        409,
-        'last-admin',
-        'Last Registry admin',
-        'The last active Registry admin keeps the role.',
-      );
+      throw lastAdminKeepsRole();
     }
     if (user.roles.length === 1) {
-      throw new AppError(
-        409,
-        'conflict',
-        'No role left',
-        'Give the user another role first, or deactivate the account.',
-      );
+      throw noRoleLeft();
     }
   }
 }

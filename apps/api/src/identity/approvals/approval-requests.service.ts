@@ -6,7 +6,12 @@ import type { Approval, ApprovalKind, ApprovalStatus } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
 import { NoticesService } from '../../notices';
-import { AppError } from '../../platform/errors';
+import {
+  alreadyDecided,
+  alreadyRequested,
+  approvalNotFound,
+  notYourRequest,
+} from '../identity.errors';
 import { UserEntity } from '../users/user.entity';
 import { ApprovalEntity } from './approval.entity';
 
@@ -59,12 +64,7 @@ export class ApprovalRequestsService {
     if (
       await m.exists(ApprovalEntity, { where: { userId: subject.id, kind, status: 'pending' } })
     ) {
-      throw new AppError(
-        409,
-        'conflict',
-        'Already requested',
-        'The same request for this person is already waiting for a second Registry admin.',
-      );
+      throw alreadyRequested();
     }
     const approval = await m.save(
       m.create(ApprovalEntity, {
@@ -124,22 +124,9 @@ export class ApprovalRequestsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!approval)
-        throw new AppError(404, 'not-found', 'Unknown request', 'No such approval request.');
-      if (approval.requestedBy !== actorId)
-        throw new AppError(
-          403,
-          'forbidden',
-          'Not yours',
-          'Only the admin who asked can cancel it.',
-        );
-      if (approval.status !== 'pending')
-        throw new AppError(
-          409,
-          'conflict',
-          'Already decided',
-          `This request is already ${approval.status}.`,
-        );
+      if (!approval) throw approvalNotFound();
+      if (approval.requestedBy !== actorId) throw notYourRequest();
+      if (approval.status !== 'pending') throw alreadyDecided(approval.status);
       approval.status = 'cancelled';
       approval.decidedAt = this.clock.now();
       await m.save(approval);

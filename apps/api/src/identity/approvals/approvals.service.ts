@@ -4,8 +4,13 @@ import { DataSource } from 'typeorm';
 import type { ApprovalDecision, IssuedInvitation } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
 import { AdminGrantsService } from '../admin-grants/admin-grants.service';
+import {
+  alreadyDecided,
+  approvalNotFound,
+  approvalVoid,
+  decisionByRequester,
+} from '../identity.errors';
 import { InvitationsService } from '../invitations/invitations.service';
 import { UsersService, type ApprovedBy } from '../users/users.service';
 import { ApprovalRequestsService, toApproval } from './approval-requests.service';
@@ -34,24 +39,10 @@ export class ApprovalsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!approval)
-        throw new AppError(404, 'not-found', 'Unknown request', 'No such approval request.');
-      if (approval.status !== 'pending')
-        throw new AppError(
-          409,
-          'conflict',
-          'Already decided',
-          `This request is already ${approval.status}.`,
-        );
+      if (!approval) throw approvalNotFound();
+      if (approval.status !== 'pending') throw alreadyDecided(approval.status);
       // The person concerned may approve (consent to stepping down, say); the requester may not.
-      if (approval.requestedBy === actorId) {
-        throw new AppError(
-          403,
-          'two-person-rule',
-          'Second admin needed',
-          'A different Registry admin must decide on a request you made.',
-        );
-      }
+      if (approval.requestedBy === actorId) throw decisionByRequester();
       // An approver or subject the requester recovered since asking may be the requester in disguise.
       if (
         decision === 'approve' &&
@@ -116,12 +107,7 @@ export class ApprovalsService {
     });
     // The void is kept (its transaction committed); the approver is told why nothing happened.
     if ('voided' in outcome) {
-      throw new AppError(
-        409,
-        'approval-void',
-        'Request void',
-        'This request is void: you or the person it concerns were recovered through a link its requester asked for after making it. Ask for a new request if it is still needed.',
-      );
+      throw approvalVoid();
     }
     return outcome.decided;
   }

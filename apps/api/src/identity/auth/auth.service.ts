@@ -7,6 +7,7 @@ import { NoticesService, type SigningIn } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { accountInactive, passkeyCloned, passkeyNotTheAccounts } from '../identity.errors';
 import { InvitationsService } from '../invitations/invitations.service';
 import { PasskeyEntity } from '../passkeys/passkey.entity';
 import { PasskeysService } from '../passkeys/passkeys.service';
@@ -159,22 +160,12 @@ export class AuthService {
           response.response.userHandle !== undefined &&
           response.response.userHandle !== user.webauthnUserId.toString('base64url')
         ) {
-          throw new AppError(
-            400,
-            'webauthn-failed',
-            'Passkey check failed',
-            'The passkey does not belong to this account.',
-          );
+          throw passkeyNotTheAccounts('The passkey does not belong to this account.');
         }
         if (counterRegressed)
           return this.flagClone(passkey, { userId: user.id, stateCode: user.stateCode }, m);
         if (user.status !== 'active') {
-          throw new AppError(
-            403,
-            'account-inactive',
-            'Account not active',
-            `This account is ${user.status}. Contact a Registry admin.`,
-          );
+          throw accountInactive(user.status);
         }
         await m.save(passkey);
         await this.sessions.endReplaced(previousToken, m);
@@ -191,7 +182,7 @@ export class AuthService {
       });
       throw error;
     }
-    if (outcome === 'clone') throw cloneRefused();
+    if (outcome === 'clone') throw passkeyCloned();
     return outcome;
   }
 
@@ -237,12 +228,7 @@ export class AuthService {
           m,
         );
         if (passkey.userId !== userId)
-          throw new AppError(
-            400,
-            'webauthn-failed',
-            'Passkey check failed',
-            'Confirm with one of your own passkeys.',
-          );
+          throw passkeyNotTheAccounts('Confirm with one of your own passkeys.');
         if (counterRegressed) return this.flagClone(passkey, principal, m);
         await m.save(passkey);
         await this.audit.record(
@@ -264,7 +250,7 @@ export class AuthService {
           { sessionId, credentialId: response.id.slice(0, 64) },
         ),
       );
-    if (outcome === 'clone') throw cloneRefused();
+    if (outcome === 'clone') throw passkeyCloned();
     return this.sessions.rotateVerified(sessionId);
   }
 
@@ -374,11 +360,3 @@ export class AuthService {
     return { token, session, user, browserToken };
   }
 }
-
-const cloneRefused = () =>
-  new AppError(
-    401,
-    'passkey-counter-regression',
-    'Passkey refused',
-    'This passkey reported an older use count than before, a sign that it was copied. It has been flagged; contact a Registry admin.',
-  );

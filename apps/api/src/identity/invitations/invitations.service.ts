@@ -17,7 +17,14 @@ import { NoticesService } from '../../notices';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
-import { AppError } from '../../platform/errors';
+import {
+  alreadyBootstrapped,
+  invitationInvalid,
+  invitationNotFound,
+  invitationNotPending,
+  linkNeedsLiveAccount,
+  ownRecoveryLink,
+} from '../identity.errors';
 import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
 import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
 import { UserEntity } from '../users/user.entity';
@@ -31,14 +38,6 @@ const BOOTSTRAP_ADMINS = 2;
 /** A recovery link is for someone already active; the others enrol someone still invited. */
 const redeemerStatus = (invitation: InvitationEntity): UserStatus =>
   invitation.purpose === 'recovery' ? 'active' : 'invited';
-
-const invalidLink = () =>
-  new AppError(
-    410,
-    'invitation-invalid',
-    'Invitation not valid',
-    'This invitation link is not valid: it may have expired, been used or been revoked. Ask a Registry admin for a new one.',
-  );
 
 @Injectable()
 export class InvitationsService {
@@ -154,12 +153,7 @@ export class InvitationsService {
       this.assertCanRecover(user);
       if (user.roles.includes('registry_admin') || (await this.requests.hasPending(user.id, m))) {
         if (user.id === actorId) {
-          throw new AppError(
-            403,
-            'not-on-yourself',
-            'Not on yourself',
-            'Ask another Registry admin for a new link of your own.',
-          );
+          throw ownRecoveryLink();
         }
         const change = { expiresInHours: hours };
         return { pending: await this.requests.file('user.recovery', user, change, actorId, m) };
@@ -182,12 +176,7 @@ export class InvitationsService {
 
   private assertCanRecover(user: UserEntity): void {
     if (user.status !== 'active' && user.status !== 'invited') {
-      throw new AppError(
-        409,
-        'conflict',
-        'Not active',
-        'New links are for invited or active people; reactivate the account first.',
-      );
+      throw linkNeedsLiveAccount();
     }
   }
 
@@ -221,12 +210,7 @@ export class InvitationsService {
     return this.invitations.manager.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [0x424f4f54]);
       if ((await this.users.countActiveAdmins(m)) >= BOOTSTRAP_ADMINS) {
-        throw new AppError(
-          409,
-          'conflict',
-          'Already bootstrapped',
-          'Registry admins already exist; further admins are granted in the console by two of them.',
-        );
+        throw alreadyBootstrapped();
       }
       const existing = await m.findOne(UserEntity, { where: { email: email.toLowerCase() } });
       const user =
@@ -292,14 +276,9 @@ export class InvitationsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!inv) throw new AppError(404, 'not-found', 'Unknown invitation', 'No such invitation.');
+      if (!inv) throw invitationNotFound();
       if (this.statusOf(inv) !== 'pending') {
-        throw new AppError(
-          409,
-          'conflict',
-          'Not pending',
-          `This invitation is already ${this.statusOf(inv)}.`,
-        );
+        throw invitationNotPending(this.statusOf(inv));
       }
       inv.revokedAt = this.clock.now();
       inv.revokedBy = actorId;
@@ -325,14 +304,14 @@ export class InvitationsService {
     token: string,
     manager?: EntityManager,
   ): Promise<{ invitation: InvitationEntity; user: UserEntity }> {
-    if (!looksLikeToken(token)) throw invalidLink();
+    if (!looksLikeToken(token)) throw invitationInvalid();
     const m = manager ?? this.invitations.manager;
     const invitation = await m.findOne(InvitationEntity, {
       where: { tokenHash: hashSecretToken(token), redeemedAt: IsNull(), revokedAt: IsNull() },
     });
-    if (!invitation || invitation.expiresAt <= this.clock.now()) throw invalidLink();
+    if (!invitation || invitation.expiresAt <= this.clock.now()) throw invitationInvalid();
     const user = await this.users.find(invitation.userId, m);
-    if (user.status !== redeemerStatus(invitation)) throw invalidLink();
+    if (user.status !== redeemerStatus(invitation)) throw invitationInvalid();
     return { invitation, user };
   }
 
@@ -361,18 +340,18 @@ export class InvitationsService {
       { id: invitation.id, redeemedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
       { redeemedAt: now },
     );
-    if (!result.affected) throw invalidLink();
+    if (!result.affected) throw invitationInvalid();
     const user = await m.findOne(UserEntity, {
       where: { id: invitation.userId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!user || user.status !== redeemerStatus(invitation)) throw invalidLink();
+    if (!user || user.status !== redeemerStatus(invitation)) throw invitationInvalid();
     // A bootstrap link left over from first start must not seat a third admin.
     if (
       invitation.purpose === 'bootstrap' &&
       (await this.users.countActiveAdmins(m)) >= BOOTSTRAP_ADMINS
     ) {
-      throw invalidLink();
+      throw invitationInvalid();
     }
     if (invitation.purpose === 'recovery')
       await this.requests.voidPendingAbout(user.id, 'the account was recovered', m);

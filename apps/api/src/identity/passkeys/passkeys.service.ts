@@ -5,7 +5,7 @@ import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
 import { Clock } from '../../platform/clock';
-import { AppError } from '../../platform/errors';
+import { lastPasskey, passkeyNotFound } from '../identity.errors';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasskeyEntity } from './passkey.entity';
 
@@ -60,7 +60,7 @@ export class PasskeysService {
 
   async rename(userId: string, id: string, name: string, actorId: string): Promise<Passkey> {
     const passkey = await this.passkeys.findOne({ where: { id, userId, revokedAt: IsNull() } });
-    if (!passkey) throw new AppError(404, 'not-found', 'Unknown passkey', 'No such passkey.');
+    if (!passkey) throw passkeyNotFound();
     passkey.name = name;
     await this.passkeys.save(passkey);
     await this.audit.record({
@@ -85,16 +85,11 @@ export class PasskeysService {
         lock: { mode: 'pessimistic_write' },
       });
       const passkey = active.find((p) => p.id === id);
-      if (!passkey) throw new AppError(404, 'not-found', 'Unknown passkey', 'No such passkey.');
+      if (!passkey) throw passkeyNotFound();
       // Flagged passkeys are blocked, so they do not count as a way back in.
       const usable = active.filter((p) => !p.flaggedAt);
       if (!passkey.flaggedAt && usable.length === 1) {
-        throw new AppError(
-          409,
-          'last-passkey',
-          'Last passkey',
-          'Add another passkey before revoking the last one.',
-        );
+        throw lastPasskey();
       }
       await m.update(PasskeyEntity, { id }, { revokedAt: this.clock.now() });
       const sessionsEnded = await this.sessions.revokeOpenedWith(id, 'passkey revoked', m);

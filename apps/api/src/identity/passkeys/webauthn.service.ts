@@ -29,6 +29,13 @@ import {
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import { AppError } from '../../platform/errors';
+import {
+  authenticatorNotAllowed,
+  ceremonyFailed,
+  passkeyAlreadyRegistered,
+  passkeyFlagged,
+  passkeyNotRegistered,
+} from '../identity.errors';
 import type { UserEntity } from '../users/user.entity';
 import type { Ceremony } from './ceremony';
 import { PasskeyEntity } from './passkey.entity';
@@ -42,56 +49,6 @@ type WithPrfSalt<T> = Omit<T, 'extensions'> & {
 };
 export type CreationOptions = WithPrfSalt<PublicKeyCredentialCreationOptionsJSON>;
 export type RequestOptions = WithPrfSalt<PublicKeyCredentialRequestOptionsJSON>;
-
-const FAILURES: Record<PasskeyFailureReason, [code: string, detail: string]> = {
-  malformed: ['webauthn-failed', 'The passkey response is malformed.'],
-  'origin-mismatch': [
-    'webauthn-failed',
-    'The passkey answered for another web address than this platform’s. Open the platform at its own address and try again.',
-  ],
-  'rp-id-mismatch': [
-    'webauthn-failed',
-    'The passkey answered for another site than this platform. Try again with a passkey made for this platform.',
-  ],
-  'user-not-verified': [
-    'webauthn-failed',
-    'The passkey did not confirm it was you (PIN, fingerprint or face). Try again and complete that check.',
-  ],
-  'signature-invalid': [
-    'webauthn-failed',
-    'The passkey’s signature did not match the request. Try again.',
-  ],
-  'attestation-invalid': [
-    'webauthn-failed',
-    'The new passkey’s attestation did not verify. Try again, or use another authenticator.',
-  ],
-  'challenge-unknown': [
-    'challenge-invalid',
-    'This passkey request was not started by this page, or was started too long ago. Start again.',
-  ],
-  'challenge-used': [
-    'challenge-invalid',
-    'This passkey request was already answered; each one is good for a single attempt. Start again.',
-  ],
-  'challenge-expired': [
-    'challenge-invalid',
-    'This passkey request expired: it is good for five minutes. Start again.',
-  ],
-};
-
-export const ceremonyFailed = (reason: PasskeyFailureReason) => {
-  const [code, detail] = FAILURES[reason];
-  const title = code === 'challenge-invalid' ? 'Passkey request expired' : 'Passkey check failed';
-  return new AppError(400, code, title, detail, { reason });
-};
-
-const alreadyRegistered = () =>
-  new AppError(
-    409,
-    'conflict',
-    'Passkey already registered',
-    'This passkey is already registered.',
-  );
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
@@ -299,7 +256,7 @@ export class WebauthnService {
         info.credentialDeviceType,
       );
     if (await this.passkeys.exists({ where: { credentialId: info.credential.id } }))
-      throw alreadyRegistered();
+      throw passkeyAlreadyRegistered();
     return this.passkeys.create({
       id: randomUUID(),
       credentialId: info.credential.id,
@@ -329,7 +286,7 @@ export class WebauthnService {
         typeof driverError === 'object' && driverError !== null && 'constraint' in driverError
           ? driverError.constraint
           : undefined;
-      if (constraint === 'passkeys_credential_id_unique') throw alreadyRegistered();
+      if (constraint === 'passkeys_credential_id_unique') throw passkeyAlreadyRegistered();
       throw error;
     }
   }
@@ -356,13 +313,7 @@ export class WebauthnService {
             : deviceType !== 'singleDevice'
               ? 'this role needs a device-bound passkey, not a synced one'
               : undefined;
-    if (refusal)
-      throw new AppError(
-        400,
-        'authenticator-not-allowed',
-        'Authenticator not allowed',
-        `Registration refused: ${refusal}.`,
-      );
+    if (refusal) throw authenticatorNotAllowed(refusal);
   }
 
   private async chainsToPinnedRoot(x5c: Uint8Array<ArrayBuffer>[]): Promise<boolean> {
@@ -418,20 +369,9 @@ export class WebauthnService {
       where: { credentialId: response.id, revokedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!passkey)
-      throw new AppError(
-        401,
-        'unknown-passkey',
-        'Unknown passkey',
-        'This passkey is not registered here, or it was revoked.',
-      );
+    if (!passkey) throw passkeyNotRegistered();
     if (passkey.flaggedAt) {
-      throw new AppError(
-        401,
-        'passkey-flagged',
-        'Passkey blocked',
-        'This passkey was blocked because it seemed to have been copied. Use another passkey or contact a Registry admin.',
-      );
+      throw passkeyFlagged();
     }
     let newCounter: number;
     try {

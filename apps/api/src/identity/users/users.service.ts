@@ -12,9 +12,17 @@ import {
   type User,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
-import { AppError, validationError, type FieldError } from '../../platform/errors';
+import { validationError, type FieldError } from '../../platform/errors';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
+import {
+  emailTaken,
+  lastAdminStaysActive,
+  ownRolesUnchangeable,
+  ownStatusUnchangeable,
+  statusChangeNotAllowed,
+  userNotFound,
+} from '../identity.errors';
 import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
 import { PasskeyEntity } from '../passkeys/passkey.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -29,8 +37,6 @@ export const toUser = (u: UserEntity): User => ({
   status: u.status,
   createdAt: u.createdAt.toISOString(),
 });
-
-const notFound = () => new AppError(404, 'not-found', 'Unknown user', 'No such user.');
 
 const invalid = (error: FieldError) => validationError([error]);
 
@@ -74,7 +80,7 @@ export class UsersService {
 
   async find(id: string, manager?: EntityManager): Promise<UserEntity> {
     const user = await (manager ?? this.users.manager).findOne(UserEntity, { where: { id } });
-    if (!user) throw notFound();
+    if (!user) throw userNotFound();
     return user;
   }
 
@@ -84,12 +90,7 @@ export class UsersService {
     manager: EntityManager,
   ): Promise<UserEntity> {
     if (await manager.exists(UserEntity, { where: { email: input.email } })) {
-      throw new AppError(
-        409,
-        'conflict',
-        'Already registered',
-        `A user with the email ${input.email} already exists.`,
-      );
+      throw emailTaken(input.email);
     }
     if (input.stateCode) await this.states.assertCanHaveMembers(input.stateCode, manager);
     return manager.save(
@@ -145,12 +146,7 @@ export class UsersService {
       const accessChanges =
         next.roles.join() !== user.roles.join() || next.stateCode !== user.stateCode;
       if (accessChanges && id === actorId) {
-        throw new AppError(
-          403,
-          'not-on-yourself',
-          'Not on yourself',
-          'A Registry admin cannot change their own roles or State; ask another Registry admin.',
-        );
+        throw ownRolesUnchangeable();
       }
       if (accessChanges && user.roles.includes('registry_admin')) {
         if (next.stateCode && next.stateCode !== user.stateCode)
@@ -183,7 +179,7 @@ export class UsersService {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!user) throw notFound();
+    if (!user) throw userNotFound();
     return user;
   }
 
@@ -279,13 +275,7 @@ export class UsersService {
   async changeStatus(id: string, input: ChangeStatus, actorId: string): Promise<Outcome<User>> {
     return this.users.manager.transaction(async (m) => {
       const user = await this.lockedUser(id, m);
-      if (id === actorId)
-        throw new AppError(
-          403,
-          'not-on-yourself',
-          'Not on yourself',
-          'Ask another Registry admin to change your own status.',
-        );
+      if (id === actorId) throw ownStatusUnchangeable();
       await this.assertStatusChange(user, input, m);
       if (user.roles.includes('registry_admin')) {
         const change = { status: input.status, reason: input.reason };
@@ -320,12 +310,7 @@ export class UsersService {
       deactivated: ['active', 'suspended', 'invited'],
     };
     if (!allowed[input.status].includes(user.status)) {
-      throw new AppError(
-        409,
-        'conflict',
-        'Not allowed',
-        `A ${user.status} user cannot become ${input.status}.`,
-      );
+      throw statusChangeNotAllowed(user.status, input.status);
     }
     if (
       input.status !== 'active' &&
@@ -333,12 +318,7 @@ export class UsersService {
       user.status === 'active' &&
       (await this.countActiveAdmins(m)) <= 1
     ) {
-      throw new AppError(
-        409,
-        'last-admin',
-        'Last Registry admin',
-        'The last active Registry admin cannot be suspended or deactivated.',
-      );
+      throw lastAdminStaysActive();
     }
   }
 
