@@ -14,14 +14,19 @@ import type {
 } from '@coop/contracts';
 import { AuditService } from '../audit';
 import { Clock } from '../platform/clock';
-import { AppError } from '../platform/errors';
-import { InvitationsService, PasskeysService, UsersService } from '../identity';
+import { InvitationsService, PasskeysService, UsersService, userNotFound } from '../identity';
 import { KeyAttestationEntity } from './key-attestation.entity';
 import { KeyRecordEntity } from './key-record.entity';
 import { KeyVerificationEntity } from './key-verification.entity';
 import { KeyWrapEntity } from './key-wrap.entity';
-
-const refused = (detail: string) => new AppError(422, 'signature-invalid', 'Refused', detail);
+import {
+  attestationNeedsKeys,
+  contactHasNoKeys,
+  keyChanged,
+  noKeysYet,
+  signatureRefused,
+  staleKeys,
+} from './keys.errors';
 
 /**
  * The public key directory and each user's encrypted key bundles. The server checks every
@@ -52,34 +57,30 @@ export class KeysService {
     m: EntityManager,
   ): Promise<void> {
     if (wrap.generation !== record.generation)
-      throw refused(
+      throw signatureRefused(
         `A wrap for generation ${wrap.generation} does not fit keys of generation ${record.generation}.`,
       );
     if (!(await verifyWrapRecord(wrap, record.userId, record.signingKey)))
-      throw refused('A wrapped key bundle is not signed by these keys.');
+      throw signatureRefused('A wrapped key bundle is not signed by these keys.');
     if (wrap.kind === 'prf') {
       if (!(await this.passkeys.isActiveFor(userId, wrap.wrapId, m)))
-        throw refused('A passkey wrap names a passkey that is not one of yours.');
+        throw signatureRefused('A passkey wrap names a passkey that is not one of yours.');
     }
   }
 
   /** First enrolment, or a new generation of keys (which every contact will be warned about). */
   async enrol(userId: string, input: EnrolKeys): Promise<UserKeys> {
     const { record, wraps } = input;
-    if (record.userId !== userId) throw refused('These keys are made out to another user.');
+    if (record.userId !== userId)
+      throw signatureRefused('These keys are made out to another user.');
     if (!(await verifyKeyRecord(record)))
-      throw refused('The key record’s self-signature does not verify.');
+      throw signatureRefused('The key record’s self-signature does not verify.');
     await this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`keys:${userId}`]);
       const current = await this.current(userId, m);
       const expected = (current?.generation ?? 0) + 1;
       if (record.generation !== expected) {
-        throw new AppError(
-          409,
-          'conflict',
-          'Stale keys',
-          `Expected key generation ${expected}; reload and try again.`,
-        );
+        throw staleKeys(expected);
       }
       for (const wrap of wraps) await this.assertWrapBelongs(userId, record, wrap, m);
       const print = await fingerprint(record);
@@ -132,8 +133,7 @@ export class KeysService {
   async putWrap(userId: string, wrap: WrapRecord): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const current = await this.current(userId, m);
-      if (!current)
-        throw new AppError(409, 'no-keys', 'No keys yet', 'Set up your encryption keys first.');
+      if (!current) throw noKeysYet();
       await this.assertWrapBelongs(userId, current.record as KeyRecord, wrap, m);
       await this.saveWrap(userId, wrap, m);
       await this.audit.record(
@@ -198,8 +198,7 @@ export class KeysService {
   async directoryEntry(userId: string): Promise<UserKeys> {
     const user = await this.users.find(userId);
     // The same answer as for an id that names nobody: the status is not for every caller.
-    if (user.status !== 'active')
-      throw new AppError(404, 'not-found', 'Unknown user', 'No such user.');
+    if (user.status !== 'active') throw userNotFound();
     return this.userKeys(userId);
   }
 
@@ -235,19 +234,13 @@ export class KeysService {
   ): Promise<UserKeys> {
     await this.dataSource.transaction(async (m) => {
       if (attestation.attesterUserId !== adminId)
-        throw refused('An attestation must be signed by the admin who submits it.');
+        throw signatureRefused('An attestation must be signed by the admin who submits it.');
       if (attestation.subjectUserId !== subjectUserId)
-        throw refused('The attestation names another user.');
+        throw signatureRefused('The attestation names another user.');
       const subject = await this.users.find(subjectUserId, m);
       const subjectKeys = await this.current(subjectUserId, m);
       const adminKeys = await this.current(adminId, m);
-      if (!subjectKeys || !adminKeys)
-        throw new AppError(
-          409,
-          'no-keys',
-          'No keys yet',
-          'Both the admin and the user need encryption keys first.',
-        );
+      if (!subjectKeys || !adminKeys) throw attestationNeedsKeys();
       const sameRoles = [...subject.roles].sort().join() === [...attestation.roles].sort().join();
       if (
         subject.status !== 'active' ||
@@ -255,12 +248,14 @@ export class KeysService {
         attestation.stateCode !== subject.stateCode ||
         !sameRoles
       ) {
-        throw refused('The attestation does not match the user’s current key, State and roles.');
+        throw signatureRefused(
+          'The attestation does not match the user’s current key, State and roles.',
+        );
       }
       if (attestation.attesterFingerprint !== adminKeys.fingerprint)
-        throw refused('The attestation is not made with your current key.');
+        throw signatureRefused('The attestation is not made with your current key.');
       if (!(await verifyAttestation(attestation, (adminKeys.record as KeyRecord).signingKey)))
-        throw refused('The attestation’s signature does not verify.');
+        throw signatureRefused('The attestation’s signature does not verify.');
       await m.save(KeyAttestationEntity, {
         id: randomUUID(),
         subjectUserId,
@@ -299,20 +294,10 @@ export class KeysService {
   ): Promise<Verification> {
     const current = await this.current(subjectUserId);
     if (!current) {
-      throw new AppError(
-        409,
-        'no-keys',
-        'No keys yet',
-        'This contact has not set up encryption keys yet.',
-      );
+      throw contactHasNoKeys();
     }
     if (current.fingerprint !== print) {
-      throw new AppError(
-        409,
-        'key-changed',
-        'Key changed',
-        'This contact’s key is not the one you compared. Compare the new safety number.',
-      );
+      throw keyChanged();
     }
     const verifiedAt = this.clock.now();
     await this.dataSource.manager.upsert(
