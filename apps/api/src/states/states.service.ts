@@ -4,9 +4,15 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { CreateState, RecordWithdrawal, State, StateRevision } from '@coop/contracts';
 import { AuditService } from '../audit';
 import { Clock } from '../platform/clock';
-import { AppError } from '../platform/errors';
 import { StateRevisionEntity } from './state-revision.entity';
 import { StateEntity } from './state.entity';
+import {
+  stateExists,
+  stateNotFound,
+  stateWithdrawn,
+  unknownStateField,
+  withdrawalBeforeEntryIntoForce,
+} from './states.errors';
 
 const toState = (e: StateEntity): State => ({
   code: e.code,
@@ -32,52 +38,26 @@ export class StatesService {
 
   async get(code: string): Promise<State> {
     const state = await this.states.findOne({ where: { code } });
-    if (!state)
-      throw new AppError(404, 'not-found', 'Unknown State', `No State Party with code ${code}.`);
+    if (!state) throw stateNotFound(code);
     return toState(state);
   }
 
   /** Members can be attached to a State only while the Statute is in force for it. */
   async assertCanHaveMembers(code: string, manager?: EntityManager): Promise<void> {
     const state = await (manager ?? this.states.manager).findOne(StateEntity, { where: { code } });
-    if (!state)
-      throw new AppError(
-        422,
-        'validation',
-        'Validation failed',
-        `stateCode: no State Party with code ${code}`,
-        {
-          errors: [
-            {
-              field: 'stateCode',
-              message: `no State Party with code ${code}`,
-              code: 'unknown-state',
-            },
-          ],
-        },
-      );
+    if (!state) throw unknownStateField(code);
     if (
       state.withdrawalEffective &&
       state.withdrawalEffective <= this.clock.now().toISOString().slice(0, 10)
     ) {
-      throw new AppError(
-        409,
-        'state-withdrawn',
-        'State has withdrawn',
-        `${code} withdrew from the Rome Statute on ${state.withdrawalEffective}.`,
-      );
+      throw stateWithdrawn(code, state.withdrawalEffective);
     }
   }
 
   async create(input: CreateState, actorId: string): Promise<State> {
     return this.states.manager.transaction(async (m) => {
       if (await m.exists(StateEntity, { where: { code: input.code } })) {
-        throw new AppError(
-          409,
-          'conflict',
-          'Already exists',
-          `A State with code ${input.code} already exists.`,
-        );
+        throw stateExists(input.code);
       }
       const state = await m.save(m.create(StateEntity, input));
       await this.keepRevision(m, state, actorId, 'created');
@@ -101,20 +81,9 @@ export class StatesService {
         where: { code },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!state)
-        throw new AppError(404, 'not-found', 'Unknown State', `No State Party with code ${code}.`);
+      if (!state) throw stateNotFound(code);
       if (input.withdrawalEffective <= state.entryIntoForce) {
-        throw new AppError(
-          422,
-          'validation',
-          'Validation failed',
-          'withdrawalEffective: must be after the entry into force',
-          {
-            errors: [
-              { field: 'withdrawalEffective', message: 'must be after the entry into force' },
-            ],
-          },
-        );
+        throw withdrawalBeforeEntryIntoForce();
       }
       state.withdrawalEffective = input.withdrawalEffective;
       await m.save(state);
