@@ -9,10 +9,10 @@ import type {
   EditorListQuery,
   UpdateEntry,
 } from '@coop/contracts';
-import { AppError, validationError } from '../platform/errors';
+import { validationError } from '../platform/errors';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
 import { CaselawRevisionEntity } from './caselaw-revision.entity';
-import { invalidTransition, staleRevision } from './caselaw.errors';
+import { entryExists, invalidTransition, staleRevision } from './caselaw.errors';
 import { sameContent } from './diff';
 import { CaselawEntryStore } from './entry-store.service';
 import { CaselawEntryViews } from './entry-views.service';
@@ -85,12 +85,7 @@ export class CaselawEntriesService {
           sameContent(current.content, input.content)
         )
           return current;
-        throw new AppError(
-          409,
-          'conflict',
-          'Already exists',
-          `An entry with id ${input.id} already exists.`,
-        );
+        throw entryExists(input.id);
       }
       await this.store.assertReferences(m, input.id, input.content);
       await this.store.insertEntry(m, input.id, input.content, actorId, 'edit', input.note);

@@ -1,17 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { topicKeySchema } from '@coop/contracts';
-import { AppError } from '../platform/errors';
+import { badTopicKey } from './caselaw.errors';
 
 @Injectable()
 export class TopicKeyPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!topicKeySchema.safeParse(value).success) {
-      throw new AppError(
-        400,
-        'bad-request',
-        'Bad topic key',
-        'A topic is named by lower-case words joined by hyphens, e.g. asset-freezing.',
-      );
+      throw badTopicKey();
     }
     return value;
   }

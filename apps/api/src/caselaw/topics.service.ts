@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CreateTopic, Topic, UpdateTopic } from '@coop/contracts';
-import { AppError } from '../platform/errors';
 import { CaselawTopicEntity } from './caselaw-topic.entity';
-import { topicNotFound } from './caselaw.errors';
+import { topicExists, topicNotFound } from './caselaw.errors';
 
 const toTopic = (t: CaselawTopicEntity): Topic => ({ key: t.key, labels: t.labels });
 
@@ -37,7 +36,7 @@ export class CaselawTopicsService {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caselaw-topic:${input.key}`]);
       const existing = await m.findOne(CaselawTopicEntity, { where: { key: input.key } });
       if (existing) {
-        throw new AppError(409, 'conflict', 'Already exists', `Topic ${input.key} already exists.`);
+        throw topicExists(input.key);
       }
       return toTopic(
         await m.save(

@@ -17,9 +17,9 @@ import {
 } from '@coop/contracts';
 import { AuditService } from '../audit';
 import { Clock } from '../platform/clock';
-import { AppError } from '../platform/errors';
 import { CaselawEntryEntity } from './caselaw-entry.entity';
 import { CaselawRevisionEntity } from './caselaw-revision.entity';
+import { importRefused } from './caselaw.errors';
 import { csvDocument } from './csv';
 import { sameContent } from './diff';
 import { CaselawEntryStore } from './entry-store.service';
@@ -237,15 +237,7 @@ export class CaselawTransferService {
         const rank = (p: ImportProblem) => (p.section === 'topics' ? 0 : 1);
         problems.sort((x, y) => rank(x) - rank(y) || x.index - y.index);
         const shown = problems.slice(0, MAX_PROBLEMS);
-        throw new AppError(
-          422,
-          'import-invalid',
-          'Import refused',
-          `${problems.length} problem(s) in the file; nothing was imported.${
-            problems.length > shown.length ? ` The first ${shown.length} are listed.` : ''
-          }`,
-          { errors: shown },
-        );
+        throw importRefused(problems.length, shown);
       }
 
       const report: ImportReport = {
