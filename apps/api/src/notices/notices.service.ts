@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { LastSignIn, Notice, NoticeDetails, NoticeKind, NoticeList } from '@coop/contracts';
 import { Clock } from '../platform/clock';
-import { AppError } from '../platform/errors';
+import { notFound } from '../platform/errors';
 import { browserHash, describeBrowser, looksLikeBrowserToken, newBrowserToken } from './browser';
 import { NoticeEntity } from './notice.entity';
 import { SignInEntity } from './sign-in.entity';
@@ -106,7 +106,7 @@ export class NoticesService {
     );
     // Someone else's notice is as unknown as one that does not exist.
     if (!result.affected && !(await m.exists(NoticeEntity, { where: { id, userId } })))
-      throw new AppError(404, 'not-found', 'Not found', 'No such notice.');
+      throw notFound('No such notice.');
   }
 
   async markAllRead(userId: string): Promise<void> {

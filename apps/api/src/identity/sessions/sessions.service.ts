@@ -7,9 +7,9 @@ import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
-import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import type { UserEntity } from '../users/user.entity';
+import { sessionNotFound } from '../identity.errors';
 import { hashSecretToken, looksLikeToken, newSecretToken } from '../secret-token';
 import { SessionEntity } from './session.entity';
 
@@ -186,8 +186,7 @@ export class SessionsService {
           revokedReason: reason,
         },
       );
-      if (!result.affected)
-        throw new AppError(404, 'not-found', 'Not found', 'No such active session.');
+      if (!result.affected) throw sessionNotFound();
       if (actorId !== userId) await this.notices.notify(userId, 'sessions-ended', { count: 1 }, m);
       await this.audit.record(
         {
