@@ -2,7 +2,7 @@ import type { KeyRecordV1 } from '@coop/crypto';
 import type { UserKeys } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../platform';
-import { Alert, Badge, DataTable, Fact, Facts, useDateTimeFormat } from '../ui';
+import { Alert, Badge, DataTable, Fact, Facts, useDateTimeFormat, type Column } from '../ui';
 import { useAttestationChecks, useSafetyNumber, type AttestationState } from './checks';
 import { formatFingerprint } from './format';
 import { QrCode } from './QrCode';
@@ -70,29 +70,33 @@ export function SafetyNumberSection({
 export function KeyHistory({ keys }: { keys: UserKeys }) {
   const { t } = useTranslation();
   const when = useDateTimeFormat(DAY);
+  const columns: Column<UserKeys['history'][number]>[] = [
+    {
+      key: 'generation',
+      heading: t('keys.generation'),
+      primary: true,
+      cell: (entry) => entry.generation,
+    },
+    {
+      key: 'fingerprint',
+      heading: t('keys.fingerprint'),
+      cell: (entry) => <Fingerprint value={entry.fingerprint} />,
+    },
+    {
+      key: 'created',
+      heading: t('keys.contact.createdColumn'),
+      cell: (entry) => (
+        <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
+      ),
+    },
+  ];
   return (
-    <DataTable caption={t('keys.contact.historyTitle')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('keys.generation')}</th>
-          <th scope="col">{t('keys.fingerprint')}</th>
-          <th scope="col">{t('keys.contact.createdColumn')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...keys.history].reverse().map((entry) => (
-          <tr key={entry.generation}>
-            <th scope="row">{entry.generation}</th>
-            <td>
-              <Fingerprint value={entry.fingerprint} />
-            </td>
-            <td>
-              <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+    <DataTable
+      caption={t('keys.contact.historyTitle')}
+      columns={columns}
+      rows={[...keys.history].reverse()}
+      rowKey={(entry) => entry.generation}
+    />
   );
 }
 

@@ -1,16 +1,9 @@
 import type { User } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  hasRole,
-  useSignedInUser,
-  useErrorMessage,
-  Loading,
-  Page,
-  useSearchFilter,
-} from '../platform';
+import { hasRole, Page, useErrorMessage, useSearchFilter, useSignedInUser } from '../platform';
 import { useStateName, useStateOptions } from '../states';
-import { Alert, Badge, DataTable, SelectField } from '../ui';
+import { Alert, Badge, DataTable, SelectField, type Column } from '../ui';
 import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';
 import { useContacts } from './queries';
 import './keys.css';
@@ -39,41 +32,49 @@ function VerificationBadge({ userId }: { userId: string }) {
   return <Badge tone="positive">{t('keys.status.verified')}</Badge>;
 }
 
-function PeopleTable({ people, stateCode }: { people: readonly User[]; stateCode: string | null }) {
+function PeopleTable({
+  people,
+  isLoading,
+  stateCode,
+}: {
+  people: readonly User[] | undefined;
+  isLoading: boolean;
+  stateCode: string | null;
+}) {
   const { t } = useTranslation();
   const stateName = useStateName();
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      heading: t('keys.people.columns.name'),
+      primary: true,
+      cell: (person) => <Link to={contactHref(person.id, stateCode)}>{person.displayName}</Link>,
+    },
+    {
+      key: 'roles',
+      heading: t('keys.people.columns.roles'),
+      cell: (person) => person.roles.map((role) => t(`roles.${role}`)).join(', '),
+    },
+    {
+      key: 'state',
+      heading: t('keys.people.columns.state'),
+      cell: (person) => (person.stateCode ? stateName(person.stateCode) : ''),
+    },
+    {
+      key: 'key',
+      heading: t('keys.people.columns.key'),
+      cell: (person) => <VerificationBadge userId={person.id} />,
+    },
+  ];
   return (
-    <DataTable caption={t('keys.people.title')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('keys.people.columns.name')}</th>
-          <th scope="col">{t('keys.people.columns.roles')}</th>
-          <th scope="col">{t('keys.people.columns.state')}</th>
-          <th scope="col">{t('keys.people.columns.key')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.length === 0 && (
-          <tr>
-            <td colSpan={4} className="ui-table__empty">
-              {t('keys.people.empty')}
-            </td>
-          </tr>
-        )}
-        {people.map((person) => (
-          <tr key={person.id}>
-            <th scope="row">
-              <Link to={contactHref(person.id, stateCode)}>{person.displayName}</Link>
-            </th>
-            <td>{person.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-            <td>{person.stateCode ? stateName(person.stateCode) : ''}</td>
-            <td>
-              <VerificationBadge userId={person.id} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+    <DataTable
+      caption={t('keys.people.title')}
+      columns={columns}
+      rows={people}
+      rowKey={(person) => person.id}
+      isLoading={isLoading}
+      empty={t('keys.people.empty')}
+    />
   );
 }
 
@@ -107,9 +108,8 @@ export function PeoplePage() {
           compareHref={contactHref(person.id, linkState)}
         />
       ))}
-      {contacts.isLoading && <Loading />}
       {contacts.isError && <Alert tone="error">{describe(contacts.error)}</Alert>}
-      {contacts.data && <PeopleTable people={contacts.data} stateCode={linkState} />}
+      <PeopleTable people={contacts.data} isLoading={contacts.isLoading} stateCode={linkState} />
     </Page>
   );
 }

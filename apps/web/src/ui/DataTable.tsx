@@ -25,8 +25,8 @@ interface ColumnProps<Row> extends FrameProps {
   rows: readonly Row[] | undefined;
   rowKey: (row: Row) => string | number;
   isLoading?: boolean;
-  /** Said in place of the rows when there are none. */
-  empty: string;
+  /** Said in place of the rows when there are none; lists that are never empty leave it out. */
+  empty?: string;
   /** The row's buttons, in a last column whose heading only screen readers hear. */
   actions?: (row: Row) => ReactNode;
 }
@@ -54,7 +54,11 @@ function labelCells(table: HTMLTableElement): void {
  * a card and each cell shows its column's heading; wider, the wrapper scrolls if it must and is
  * focusable so keyboard users can scroll it too.
  */
-function TableFrame({ caption, captionHidden = true, children }: FrameProps & { children: ReactNode }) {
+function TableFrame({
+  caption,
+  captionHidden = true,
+  children,
+}: FrameProps & { children: ReactNode }) {
   const id = useId();
   const table = useRef<HTMLTableElement>(null);
   useEffect(() => {
@@ -109,7 +113,7 @@ function ColumnTable<Row>({
         </tr>
       </thead>
       <tbody>
-        {rows.length === 0 && (
+        {rows.length === 0 && empty && (
           <tr>
             <td colSpan={width} className="ui-table__empty">
               {empty}
