@@ -2,6 +2,7 @@ export * from './platform/health';
 export * from './platform/problem';
 export * from './platform/field-errors';
 export * from './platform/params';
+export * from './platform/permissions';
 export * from './platform/schema-of';
 export * from './states/states';
 export * from './identity/identity';
