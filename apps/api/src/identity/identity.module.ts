@@ -1,16 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '../audit';
 import { NoticesModule } from '../notices';
-import { PRINCIPAL_SOURCE } from '../platform/access';
+import { AccessPolicy, PRINCIPAL_SOURCE } from '../platform/access';
 import { Clock } from '../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../platform/config';
 import { PostgresThrottlerStorage } from '../platform/security';
 import { StatesModule } from '../states';
 import { AdminGrantsController } from './admin-grants/admin-grants.controller';
 import { AdminGrantsService } from './admin-grants/admin-grants.service';
+import { approvalsAccess } from './approvals/approvals.access';
 import { ApprovalEntity } from './approvals/approval.entity';
 import { ApprovalRequestsService } from './approvals/approval-requests.service';
 import { ApprovalsController } from './approvals/approvals.controller';
@@ -21,11 +22,13 @@ import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { PasskeyEntity } from './passkeys/passkey.entity';
+import { passkeysAccess } from './passkeys/passkeys.access';
 import { PasskeysService } from './passkeys/passkeys.service';
 import { WebauthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { WebauthnService } from './passkeys/webauthn.service';
 import { SessionEntity } from './sessions/session.entity';
 import { SessionPrincipalSource } from './sessions/session-principal-source';
+import { sessionsAccess } from './sessions/sessions.access';
 import { SessionsService } from './sessions/sessions.service';
 import { MeController } from './users/me.controller';
 import { MeService } from './users/me.service';
@@ -80,4 +83,10 @@ import { UsersService } from './users/users.service';
   ],
   exports: [SessionsService, PRINCIPAL_SOURCE, UsersService, InvitationsService, PasskeysService],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(private readonly access: AccessPolicy) {}
+
+  onModuleInit(): void {
+    this.access.register({ ...sessionsAccess, ...passkeysAccess, ...approvalsAccess });
+  }
+}

@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessPolicy } from '../platform/access';
 import { KnownBrowserEntity } from './known-browser.entity';
 import { NoticeEntity } from './notice.entity';
+import { noticesAccess } from './notices.access';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
 import { SignInEntity } from './sign-in.entity';
@@ -12,4 +14,10 @@ import { SignInEntity } from './sign-in.entity';
   providers: [NoticesService],
   exports: [NoticesService],
 })
-export class NoticesModule {}
+export class NoticesModule implements OnModuleInit {
+  constructor(private readonly access: AccessPolicy) {}
+
+  onModuleInit(): void {
+    this.access.register(noticesAccess);
+  }
+}
