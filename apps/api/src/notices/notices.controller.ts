@@ -36,9 +36,9 @@ export class NoticesController {
   @Access.signedIn()
   markRead(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { userId }: Principal,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    return this.notices.markRead(userId, id);
+    return this.notices.markRead(principal, id);
   }
 
   @Get('last-sign-in')

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { LastSignIn, Notice, NoticeDetails, NoticeKind, NoticeList } from '@coop/contracts';
+import { AccessPolicy } from '../platform/access';
 import { Clock } from '../platform/clock';
-import { notFound } from '../platform/errors';
+import type { Principal } from '../platform/principal';
 import { browserHash, describeBrowser, looksLikeBrowserToken, newBrowserToken } from './browser';
 import { NoticeEntity } from './notice.entity';
 import { SignInEntity } from './sign-in.entity';
@@ -41,6 +42,7 @@ const toNotice = (row: NoticeEntity): Notice =>
 export class NoticesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -97,16 +99,13 @@ export class NoticesService {
     return { notices: rows.map(toNotice), unread };
   }
 
-  async markRead(userId: string, id: string): Promise<void> {
-    const m = this.dataSource.manager;
-    const result = await m.update(
+  async markRead(principal: Principal, id: string): Promise<void> {
+    await this.access.require(principal, 'notice.dismiss', [id]);
+    await this.dataSource.manager.update(
       NoticeEntity,
-      { id, userId, readAt: IsNull() },
+      { id, readAt: IsNull() },
       { readAt: this.clock.now() },
     );
-    // Someone else's notice is as unknown as one that does not exist.
-    if (!result.affected && !(await m.exists(NoticeEntity, { where: { id, userId } })))
-      throw notFound('No such notice.');
   }
 
   async markAllRead(userId: string): Promise<void> {
