@@ -53,8 +53,8 @@ export class KeysController {
   @Put('me')
   @Access.signedIn({ stepUp: true })
   @Returns(userKeysSchema)
-  enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() { userId }: Principal): Promise<UserKeys> {
-    return this.keys.enrol(userId, body);
+  enrol(@Body() body: EnrolKeysDto, @CurrentPrincipal() principal: Principal): Promise<UserKeys> {
+    return this.keys.enrol(principal, body);
   }
 
   /** The PRF wrap of the passkey this session was opened with, and nothing else. */
@@ -83,8 +83,8 @@ export class KeysController {
   @Put('me/wraps')
   @HttpCode(204)
   @Access.signedIn()
-  putWrap(@Body() body: PutWrapDto, @CurrentPrincipal() { userId }: Principal): Promise<void> {
-    return this.keys.putWrap(userId, body.wrap);
+  putWrap(@Body() body: PutWrapDto, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.keys.putWrap(principal, body.wrap);
   }
 
   /** `null` until the first Registry admin enrols keys: sent as JSON, where Nest sends nothing. */

@@ -13,7 +13,9 @@ import type {
   WrapRecord,
 } from '@coop/contracts';
 import { AuditService } from '../audit';
+import { AccessPolicy } from '../platform/access';
 import { Clock } from '../platform/clock';
+import type { Principal } from '../platform/principal';
 import { InvitationsService, PasskeysService, UsersService, userNotFound } from '../identity';
 import { KeyAttestationEntity } from './key-attestation.entity';
 import { KeyRecordEntity } from './key-record.entity';
@@ -40,6 +42,7 @@ export class KeysService {
     private readonly invitations: InvitationsService,
     private readonly passkeys: PasskeysService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +54,7 @@ export class KeysService {
   }
 
   private async assertWrapBelongs(
-    userId: string,
+    principal: Principal,
     record: KeyRecord,
     wrap: WrapRecord,
     m: EntityManager,
@@ -62,14 +65,12 @@ export class KeysService {
       );
     if (!(await verifyWrapRecord(wrap, record.userId, record.signingKey)))
       throw signatureRefused('A wrapped key bundle is not signed by these keys.');
-    if (wrap.kind === 'prf') {
-      if (!(await this.passkeys.isActiveFor(userId, wrap.wrapId, m)))
-        throw signatureRefused('A passkey wrap names a passkey that is not one of yours.');
-    }
+    if (wrap.kind === 'prf') await this.access.require(principal, 'passkey.wrap', [wrap.wrapId], m);
   }
 
   /** First enrolment, or a new generation of keys (which every contact will be warned about). */
-  async enrol(userId: string, input: EnrolKeys): Promise<UserKeys> {
+  async enrol(principal: Principal, input: EnrolKeys): Promise<UserKeys> {
+    const { userId } = principal;
     const { record, wraps } = input;
     if (record.userId !== userId)
       throw signatureRefused('These keys are made out to another user.');
@@ -82,7 +83,7 @@ export class KeysService {
       if (record.generation !== expected) {
         throw staleKeys(expected);
       }
-      for (const wrap of wraps) await this.assertWrapBelongs(userId, record, wrap, m);
+      for (const wrap of wraps) await this.assertWrapBelongs(principal, record, wrap, m);
       const print = await fingerprint(record);
       await m.insert(KeyRecordEntity, {
         id: randomUUID(),
@@ -130,11 +131,12 @@ export class KeysService {
   }
 
   /** Adds or replaces one wrap of the current keys, e.g. for a newly added passkey. */
-  async putWrap(userId: string, wrap: WrapRecord): Promise<void> {
+  async putWrap(principal: Principal, wrap: WrapRecord): Promise<void> {
+    const { userId } = principal;
     await this.dataSource.transaction(async (m) => {
       const current = await this.current(userId, m);
       if (!current) throw noKeysYet();
-      await this.assertWrapBelongs(userId, current.record as KeyRecord, wrap, m);
+      await this.assertWrapBelongs(principal, current.record as KeyRecord, wrap, m);
       await this.saveWrap(userId, wrap, m);
       await this.audit.record(
         {
