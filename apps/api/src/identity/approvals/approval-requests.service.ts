@@ -6,12 +6,9 @@ import type { Approval, ApprovalKind, ApprovalStatus } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { Clock } from '../../platform/clock';
 import { NoticesService } from '../../notices';
-import {
-  alreadyDecided,
-  alreadyRequested,
-  approvalNotFound,
-  notYourRequest,
-} from '../identity.errors';
+import { AccessPolicy } from '../../platform/access';
+import type { Principal } from '../../platform/principal';
+import { alreadyDecided, alreadyRequested, approvalNotFound } from '../identity.errors';
 import { UserEntity } from '../users/user.entity';
 import { ApprovalEntity } from './approval.entity';
 
@@ -41,6 +38,7 @@ export class ApprovalRequestsService {
     @InjectRepository(ApprovalEntity) private readonly approvals: Repository<ApprovalEntity>,
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -118,14 +116,14 @@ export class ApprovalRequestsService {
   }
 
   /** The requester withdraws a request nobody has decided yet. */
-  async cancel(id: string, actorId: string): Promise<Approval> {
+  async cancel(principal: Principal, id: string): Promise<Approval> {
     return this.approvals.manager.transaction(async (m) => {
       const approval = await m.findOne(ApprovalEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!approval) throw approvalNotFound();
-      if (approval.requestedBy !== actorId) throw notYourRequest();
+      await this.access.require(principal, 'approval.cancel', [id], m);
       if (approval.status !== 'pending') throw alreadyDecided(approval.status);
       approval.status = 'cancelled';
       approval.decidedAt = this.clock.now();
@@ -133,7 +131,7 @@ export class ApprovalRequestsService {
       await this.audit.record(
         {
           action: 'approval.cancelled',
-          actorId,
+          actorId: principal.userId,
           subjectType: 'user',
           subjectId: approval.userId,
           details: { approvalId: id, kind: approval.kind },

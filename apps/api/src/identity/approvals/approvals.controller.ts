@@ -46,7 +46,7 @@ export class ApprovalsController {
     @Body() body: DecideDto,
     @CurrentPrincipal() me: Principal,
   ): Promise<ApprovalDecision> {
-    return this.approvals.decide(id, body.decision, me.userId);
+    return this.approvals.decide(me, id, body.decision);
   }
 
   @Post(':id/cancel')
@@ -57,6 +57,6 @@ export class ApprovalsController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<Approval> {
-    return this.requests.cancel(id, me.userId);
+    return this.requests.cancel(me, id);
   }
 }

@@ -3,14 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApprovalDecision, IssuedInvitation } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { AccessPolicy } from '../../platform/access';
 import { Clock } from '../../platform/clock';
+import type { Principal } from '../../platform/principal';
 import { AdminGrantsService } from '../admin-grants/admin-grants.service';
-import {
-  alreadyDecided,
-  approvalNotFound,
-  approvalVoid,
-  decisionByRequester,
-} from '../identity.errors';
+import { alreadyDecided, approvalNotFound, approvalVoid } from '../identity.errors';
 import { InvitationsService } from '../invitations/invitations.service';
 import { UsersService, type ApprovedBy } from '../users/users.service';
 import { ApprovalRequestsService, toApproval } from './approval-requests.service';
@@ -26,14 +23,16 @@ export class ApprovalsService {
     private readonly users: UsersService,
     private readonly invitations: InvitationsService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
   async decide(
+    principal: Principal,
     id: string,
     decision: 'approve' | 'reject',
-    actorId: string,
   ): Promise<ApprovalDecision> {
+    const actorId = principal.userId;
     const outcome = await this.dataSource.transaction(async (m) => {
       const approval = await m.findOne(ApprovalEntity, {
         where: { id },
@@ -41,8 +40,7 @@ export class ApprovalsService {
       });
       if (!approval) throw approvalNotFound();
       if (approval.status !== 'pending') throw alreadyDecided(approval.status);
-      // The person concerned may approve (consent to stepping down, say); the requester may not.
-      if (approval.requestedBy === actorId) throw decisionByRequester();
+      await this.access.require(principal, 'approval.decide', [id], m);
       // An approver or subject the requester recovered since asking may be the requester in disguise.
       if (
         decision === 'approve' &&
