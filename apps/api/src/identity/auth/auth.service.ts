@@ -302,7 +302,7 @@ export class AuthService {
   }
 
   async signOut(principal: Principal): Promise<void> {
-    await this.sessions.revoke(
+    await this.sessions.revokeOf(
       principal.userId,
       principal.sessionId,
       principal.userId,

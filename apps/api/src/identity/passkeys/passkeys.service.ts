@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type FindOptionsWhere } from 'typeorm';
 import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
+import { AccessPolicy } from '../../platform/access';
 import { Clock } from '../../platform/clock';
+import type { Principal } from '../../platform/principal';
 import { lastPasskey, passkeyNotFound } from '../identity.errors';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasskeyEntity } from './passkey.entity';
@@ -27,6 +29,7 @@ export class PasskeysService {
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
     private readonly notices: NoticesService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -35,15 +38,6 @@ export class PasskeysService {
       where: { userId, revokedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
-  }
-
-  /** Whether the credential is one of the user's passkeys that is not revoked. */
-  isActiveFor(
-    userId: string,
-    credentialId: string,
-    m: EntityManager = this.passkeys.manager,
-  ): Promise<boolean> {
-    return m.exists(PasskeyEntity, { where: { userId, credentialId, revokedAt: IsNull() } });
   }
 
   /** The credential id of one of the user's passkeys, or null when it is revoked or not theirs. */
@@ -58,19 +52,31 @@ export class PasskeysService {
     return (await this.active(userId)).map(toPasskey);
   }
 
-  async rename(userId: string, id: string, name: string, actorId: string): Promise<Passkey> {
-    const passkey = await this.passkeys.findOne({ where: { id, userId, revokedAt: IsNull() } });
+  async rename(principal: Principal, id: string, name: string): Promise<Passkey> {
+    await this.access.require(principal, 'passkey.rename', [id]);
+    const passkey = await this.passkeys.findOne({ where: { id, revokedAt: IsNull() } });
     if (!passkey) throw passkeyNotFound();
     passkey.name = name;
     await this.passkeys.save(passkey);
     await this.audit.record({
       action: 'passkey.renamed',
-      actorId,
+      actorId: principal.userId,
       subjectType: 'user',
-      subjectId: userId,
+      subjectId: passkey.userId,
       details: { passkeyId: id },
     });
     return toPasskey(passkey);
+  }
+
+  /** The signed-in user revokes one of their own passkeys. */
+  async revoke(principal: Principal, id: string): Promise<void> {
+    await this.access.require(principal, 'passkey.revoke', [id]);
+    await this.end({ id }, principal.userId);
+  }
+
+  /** A Registry admin revokes a passkey of the user the route names. */
+  revokeOf(userId: string, id: string, actorId: string): Promise<void> {
+    return this.end({ id, userId }, actorId);
   }
 
   /**
@@ -78,12 +84,16 @@ export class PasskeysService {
    * signed out now, not at the session's absolute limit. The last passkey stays, so nobody is
    * locked out by mistake.
    */
-  async revoke(userId: string, id: string, actorId: string): Promise<void> {
+  private async end(where: FindOptionsWhere<PasskeyEntity>, actorId: string): Promise<void> {
     await this.passkeys.manager.transaction(async (m) => {
+      const named = await m.findOne(PasskeyEntity, { where: { ...where, revokedAt: IsNull() } });
+      if (!named) throw passkeyNotFound();
+      const { id, userId } = named;
       const active = await m.find(PasskeyEntity, {
         where: { userId, revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
+      // Looked up again under the lock: another request may have revoked it meanwhile.
       const passkey = active.find((p) => p.id === id);
       if (!passkey) throw passkeyNotFound();
       // Flagged passkeys are blocked, so they do not count as a way back in.

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Role, Session, UserStatus } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
+import { AccessPolicy } from '../../platform/access';
 import { Clock } from '../../platform/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config';
 import type { Principal } from '../../platform/principal';
@@ -62,6 +63,7 @@ export class SessionsService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -176,17 +178,34 @@ export class SessionsService {
       }));
   }
 
-  async revoke(userId: string, sessionId: string, actorId: string, reason: string): Promise<void> {
+  /** The signed-in user ends one of their own sessions. */
+  async revoke(principal: Principal, sessionId: string): Promise<void> {
+    await this.access.require(principal, 'session.revoke', [sessionId]);
+    await this.end({ id: sessionId }, principal.userId, 'revoked by the user');
+  }
+
+  /** Ends a session of the user the caller names: a Registry admin's, or their own sign-out. */
+  revokeOf(userId: string, sessionId: string, actorId: string, reason: string): Promise<void> {
+    return this.end({ id: sessionId, userId }, actorId, reason);
+  }
+
+  private async end(
+    where: FindOptionsWhere<SessionEntity>,
+    actorId: string,
+    reason: string,
+  ): Promise<void> {
     await this.sessions.manager.transaction(async (m) => {
-      const result = await m.update(
-        SessionEntity,
-        { id: sessionId, userId, revokedAt: IsNull() },
-        {
-          revokedAt: this.clock.now(),
-          revokedReason: reason,
-        },
-      );
-      if (!result.affected) throw sessionNotFound();
+      const { raw } = await m
+        .createQueryBuilder()
+        .update(SessionEntity)
+        .set({ revokedAt: this.clock.now(), revokedReason: reason })
+        .where({ ...where, revokedAt: IsNull() })
+        .returning('id, user_id')
+        .execute();
+      const [ended] = raw as { id: string; user_id: string }[];
+      if (!ended) throw sessionNotFound();
+      const userId = ended.user_id;
+      const sessionId = ended.id;
       if (actorId !== userId) await this.notices.notify(userId, 'sessions-ended', { count: 1 }, m);
       await this.audit.record(
         {

@@ -80,9 +80,9 @@ export class MeController {
   renamePasskey(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RenamePasskeyDto,
-    @CurrentPrincipal() { userId }: Principal,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Passkey> {
-    return this.passkeys.rename(userId, id, body.name, userId);
+    return this.passkeys.rename(principal, id, body.name);
   }
 
   @Delete('passkeys/:id')
@@ -90,9 +90,9 @@ export class MeController {
   @Access.signedIn({ stepUp: true })
   revokePasskey(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { userId }: Principal,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    return this.passkeys.revoke(userId, id, userId);
+    return this.passkeys.revoke(principal, id);
   }
 
   @Get('sessions')
@@ -107,8 +107,8 @@ export class MeController {
   @Access.signedIn()
   revokeSession(
     @Param('id', ParseUUIDPipe) id: string,
-    @CurrentPrincipal() { userId }: Principal,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
-    return this.sessions.revoke(userId, id, userId, 'revoked by the user');
+    return this.sessions.revoke(principal, id);
   }
 }

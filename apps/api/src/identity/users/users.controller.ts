@@ -140,7 +140,7 @@ export class UsersController {
     @Param('passkeyId', ParseUUIDPipe) passkeyId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<void> {
-    return this.passkeys.revoke(id, passkeyId, me.userId);
+    return this.passkeys.revokeOf(id, passkeyId, me.userId);
   }
 
   @Get(':id/sessions')
@@ -158,7 +158,7 @@ export class UsersController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @CurrentPrincipal() me: Principal,
   ): Promise<void> {
-    return this.sessions.revoke(id, sessionId, me.userId, 'revoked by a Registry admin');
+    return this.sessions.revokeOf(id, sessionId, me.userId, 'revoked by a Registry admin');
   }
 }
 
@@ -169,9 +169,12 @@ export class StateMembersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @Access.ownState('code', ['registry_admin', 'facilitator'])
+  @Access.roles(['focal_point', 'registry_admin', 'facilitator'])
   @Returns([userSchema])
-  list(@Param('code', StateCodePipe) code: string): Promise<User[]> {
-    return this.users.membersOf(code);
+  list(
+    @Param('code', StateCodePipe) code: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<User[]> {
+    return this.users.membersOf(principal, code);
   }
 }

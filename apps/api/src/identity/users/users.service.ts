@@ -12,9 +12,11 @@ import {
   type User,
 } from '@coop/contracts';
 import { AuditService } from '../../audit';
+import { AccessPolicy } from '../../platform/access';
 import { validationError, type FieldError } from '../../platform/errors';
 import { StatesService } from '../../states';
 import { Clock } from '../../platform/clock';
+import type { Principal } from '../../platform/principal';
 import {
   emailTaken,
   lastAdminStaysActive,
@@ -75,6 +77,7 @@ export class UsersService {
     private readonly requests: ApprovalRequestsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -116,7 +119,8 @@ export class UsersService {
   }
 
   /** Active members of one State (its focal points), as its own focal points may see them. */
-  async membersOf(stateCode: string): Promise<User[]> {
+  async membersOf(principal: Principal, stateCode: string): Promise<User[]> {
+    await this.access.require(principal, 'state.members.read', [stateCode]);
     await this.states.get(stateCode);
     return this.list({ stateCode, status: 'active' });
   }

@@ -11,8 +11,6 @@ export type AccessRule =
       kind: 'signed-in';
       /** Any of these roles; empty means any signed-in user. */
       roles: Role[];
-      /** A focal point may act only when this route parameter is their own State's code. */
-      ownStateParam?: string;
       /** Sensitive: needs a user-verified passkey assertion within the last few minutes. */
       stepUp: boolean;
     };
@@ -32,7 +30,10 @@ const declare = (rule: AccessRule, summary: string) =>
 const describe = (what: string, options?: SignedInOptions) =>
   options?.stepUp ? `${what} + step-up` : what;
 
-/** Route decorators that record the rule for the guard and for the OpenAPI document. */
+/**
+ * Route decorators that record the rule for the guard and for the OpenAPI document. Which rows a
+ * caller may touch on a route (their own sessions, their own State) is the AccessPolicy's to say.
+ */
 export const Access = {
   /** Anyone, signed in or not (health, sign-in ceremonies). */
   public: () => declare({ kind: 'public' }, 'public'),
@@ -49,19 +50,5 @@ export const Access = {
     declare(
       { kind: 'signed-in', roles, stepUp: !!options?.stepUp },
       describe(`roles:${roles.join('|')}`, options),
-    ),
-
-  /**
-   * Focal points of the State named by the route parameter, and anyone holding one of `orRoles`.
-   */
-  ownState: (param: string, orRoles: Role[], options?: SignedInOptions) =>
-    declare(
-      {
-        kind: 'signed-in',
-        roles: ['focal_point', ...orRoles],
-        ownStateParam: param,
-        stepUp: !!options?.stepUp,
-      },
-      describe(`own-state(${param})|roles:${orRoles.join('|')}`, options),
     ),
 };

@@ -26,16 +26,8 @@ export class AccessGuard implements CanActivate {
     const found = await this.principals.authenticate(req);
     if (found) attachPrincipal(req, found);
     const principal = principalOf(req);
-    const held = rule.roles.filter((role) => principal.roles.includes(role));
-    if (rule.roles.length > 0 && held.length === 0) {
+    if (rule.roles.length > 0 && !rule.roles.some((role) => principal.roles.includes(role))) {
       throw forbidden(`This action needs one of the roles: ${rule.roles.join(', ')}.`);
-    }
-    if (rule.ownStateParam) {
-      const scoped = held.every((role) => role === 'focal_point');
-      const state = req.params[rule.ownStateParam];
-      if (scoped && state !== principal.stateCode) {
-        throw forbidden('Focal points act only for their own State.');
-      }
     }
     if (rule.stepUp && !this.principals.isFreshlyVerified(principal)) {
       throw stepUpRequired();

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { RequestMethod } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@coop/contracts';
+import { DataSource } from 'typeorm';
+import {
+  createKeyRecord,
+  generateAccountKeys,
+  generateRecoveryKey,
+  wrapBundle,
+} from '@coop/crypto';
+import type { Approval, NoticeList, Passkey, Role } from '@coop/contracts';
 import { Clock } from '../clock';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 import { discoverRoutes } from '../../../test/routes.harness';
@@ -10,6 +17,7 @@ import {
   IDENTITY_ENV,
   invitePerson,
   signIn,
+  stepUp,
   TEST_ORIGIN,
   type Person,
 } from '../../../test/identity.harness';
@@ -58,38 +66,23 @@ function routesWithRules(t: TestApp): Route[] {
 }
 
 /** What the rule says should happen to this caller; an independent reading of access.decorator. */
-function outcomeFor(
-  rule: AccessRule,
-  principal: Principal | null,
-  params: Record<string, string>,
-  fresh: boolean,
-): Outcome {
+function outcomeFor(rule: AccessRule, principal: Principal | null, fresh: boolean): Outcome {
   if (rule.kind === 'public') return 'allowed';
   if (!principal) return 'unauthenticated';
-  const held = rule.roles.filter((role) => principal.roles.includes(role));
-  if (rule.roles.length > 0 && held.length === 0) return 'forbidden';
-  if (
-    rule.ownStateParam &&
-    held.every((role) => role === 'focal_point') &&
-    params[rule.ownStateParam] !== principal.stateCode
-  ) {
+  if (rule.roles.length > 0 && !rule.roles.some((role) => principal.roles.includes(role)))
     return 'forbidden';
-  }
   if (rule.stepUp && !fresh) return 'step-up-required';
   return 'allowed';
 }
 
-/** Placeholder parameters: each State code a focal point might name, random ids otherwise. */
-function parameterSets(path: string): Record<string, string>[] {
-  const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-  const codes = names.includes('code') ? ['SEN', 'FRA'] : [''];
-  return codes.map((code) =>
-    Object.fromEntries(names.map((n) => [n, n === 'code' ? code : randomUUID()])),
+/**
+ * A path to call with the route rule alone in play: the caller's own State (another State's is a
+ * resource-level probe below), random ids otherwise.
+ */
+const pathFor = (path: string, principal: Principal | null) =>
+  path.replace(/:(\w+)/g, (_m, name: string) =>
+    name === 'code' ? (principal?.stateCode ?? 'SEN') : randomUUID(),
   );
-}
-
-const fill = (path: string, params: Record<string, string>) =>
-  path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name]));
 
 async function call(
   t: TestApp,
@@ -114,6 +107,18 @@ async function call(
     type = (JSON.parse(text) as { type?: string }).type;
   }
   return { status: res.status, type };
+}
+
+/** A caller reaching for a row that is not theirs, and how the row is read to see it unchanged. */
+interface Probe {
+  /** The route, as in `routes`. */
+  route: string;
+  caller: Person;
+  path: string;
+  body?: unknown;
+  status: number;
+  type: string;
+  row: () => Promise<unknown>;
 }
 
 function verdict(outcome: Outcome, status: number, type: string | undefined): string | null {
@@ -225,11 +230,8 @@ describe('route access matrix', () => {
         if (/\+ step-up$/.test(access) !== rule.stepUp)
           problems.push(`${where}: x-access "${access}" but stepUp ${rule.stepUp}`);
         for (const role of rule.roles) {
-          const named =
-            role === 'focal_point' && rule.ownStateParam
-              ? access.includes(`own-state(${rule.ownStateParam})`)
-              : access.includes(role);
-          if (!named) problems.push(`${where}: x-access "${access}" does not name ${role}`);
+          if (!access.includes(role))
+            problems.push(`${where}: x-access "${access}" does not name ${role}`);
         }
       }
     }
@@ -247,24 +249,17 @@ describe('route access matrix', () => {
     let calls = 0;
     for (const route of routes) {
       if (!route.rule) continue;
-      for (const params of parameterSets(route.path)) {
-        const path = fill(route.path, params);
-        for (const principal of [null, ...principals]) {
-          const expected = outcomeFor(route.rule, principal, params, true);
-          const { status, type } = await call(
-            t,
-            route.method,
-            path,
-            principal?.person.client.cookie,
-          );
-          calls += 1;
-          const wrong = verdict(expected, status, type);
-          if (wrong)
-            mismatches.push(`${route.method} ${path} as ${principal?.name ?? 'nobody'}: ${wrong}`);
-          // A route may end the session it was called with (sign-out): start a new one.
-          if (principal && (await principal.person.client.get('/me')).status !== 200) {
-            principal.person = await signIn(t, principal.person.authenticator);
-          }
+      for (const principal of [null, ...principals]) {
+        const path = pathFor(route.path, principal);
+        const expected = outcomeFor(route.rule, principal, true);
+        const { status, type } = await call(t, route.method, path, principal?.person.client.cookie);
+        calls += 1;
+        const wrong = verdict(expected, status, type);
+        if (wrong)
+          mismatches.push(`${route.method} ${path} as ${principal?.name ?? 'nobody'}: ${wrong}`);
+        // A route may end the session it was called with (sign-out): start a new one.
+        if (principal && (await principal.person.client.get('/me')).status !== 200) {
+          principal.person = await signIn(t, principal.person.authenticator);
         }
       }
     }
@@ -285,22 +280,18 @@ describe('route access matrix', () => {
     try {
       for (const route of sensitive) {
         if (!route.rule) continue;
-        for (const params of parameterSets(route.path)) {
-          const path = fill(route.path, params);
-          for (const principal of [null, ...principals]) {
-            const expected = outcomeFor(route.rule, principal, params, false);
-            const { status, type } = await call(
-              t,
-              route.method,
-              path,
-              principal?.person.client.cookie,
-            );
-            const wrong = verdict(expected, status, type);
-            if (wrong)
-              mismatches.push(
-                `${route.method} ${path} as ${principal?.name ?? 'nobody'}: ${wrong}`,
-              );
-          }
+        for (const principal of [null, ...principals]) {
+          const path = pathFor(route.path, principal);
+          const expected = outcomeFor(route.rule, principal, false);
+          const { status, type } = await call(
+            t,
+            route.method,
+            path,
+            principal?.person.client.cookie,
+          );
+          const wrong = verdict(expected, status, type);
+          if (wrong)
+            mismatches.push(`${route.method} ${path} as ${principal?.name ?? 'nobody'}: ${wrong}`);
         }
       }
     } finally {
@@ -310,13 +301,172 @@ describe('route access matrix', () => {
     // Every allowed role met the step-up wall at least once: the stale pass tested something.
     for (const principal of principals) {
       const walled = sensitive.some(
-        (r) =>
-          r.rule && outcomeFor(r.rule, principal, { code: 'SEN' }, false) === 'step-up-required',
+        (r) => r.rule && outcomeFor(r.rule, principal, false) === 'step-up-required',
       );
       expect({ principal: principal.name, walled }).toEqual({
         principal: principal.name,
         walled: true,
       });
     }
+  });
+  it('refuses every id of another State or of another owner, and changes nothing', async () => {
+    const db = t.app.get(DataSource);
+    const rows = (sql: string, params: unknown[]) => db.query(sql, params);
+    const apiPath = (route: string) => route.replace(/^\w+ \/api\/v1/, '');
+    const [admin, , focal] = principals.map((p) => p.person);
+    // Fresh sessions: the step-up routes must answer for the row, not for a stale sign-in.
+    const owner = await signIn(t, principals[1].person.authenticator);
+    const stranger = await signIn(t, focal.authenticator);
+    const requester = await signIn(t, admin.authenticator);
+    const otherAdmin = await bootstrapAdmin(t, 'Second Admin', 'second.admin@example.org');
+
+    const [passkey] = (await owner.client.get<Passkey[]>('/me/passkeys')).body;
+    const [credential] = owner.authenticator.credentials();
+    const [notice] = (await owner.client.get<NoticeList>('/me/notices')).body.notices;
+    await stepUp(requester);
+    const approval = (
+      await requester.client.post<Approval>('/admin-grants', { userId: owner.me.user.id })
+    ).body;
+    // The stranger has keys of their own, so only the passkey their wrap names is wrong.
+    const strangerId = stranger.me.user.id;
+    const keys = await generateAccountKeys();
+    const record = await createKeyRecord(keys, { userId: strangerId, generation: 1 });
+    const recovery = await wrapBundle(keys, 'recovery', (await generateRecoveryKey()).secret, {
+      userId: strangerId,
+      generation: 1,
+    });
+    expect(
+      (await stranger.client.call('PUT', '/keys/me', { record, wraps: [recovery] })).status,
+    ).toBe(200);
+    const wrapOf = async (generation: number) =>
+      wrapBundle(keys, 'prf', new Uint8Array(32).fill(7), {
+        userId: strangerId,
+        generation,
+        credentialId: credential.id,
+      });
+    const next = await createKeyRecord(keys, { userId: strangerId, generation: 2 });
+
+    const sessionRow = () =>
+      rows('SELECT revoked_at FROM sessions WHERE id = $1', [owner.me.session.id]);
+    const passkeyRow = () =>
+      rows('SELECT name, revoked_at FROM passkeys WHERE id = $1', [passkey.id]);
+    const approvalRow = () =>
+      rows('SELECT status, decided_by, decided_at FROM approvals WHERE id = $1', [approval.id]);
+    const keysRow = () =>
+      rows(
+        `SELECT (SELECT max(generation) FROM key_records WHERE user_id = $1) AS generation,
+                (SELECT count(*) FROM key_wraps WHERE wrap_id = $2) AS wraps`,
+        [strangerId, credential.id],
+      );
+    const probes: Probe[] = [
+      ...routes
+        .filter(
+          (r) =>
+            r.path.includes(':code') &&
+            r.rule?.kind === 'signed-in' &&
+            r.rule.roles.includes('focal_point'),
+        )
+        .map((r) => ({
+          route: `${r.method} ${r.path}`,
+          caller: stranger,
+          path: apiPath(`${r.method} ${r.path}`).replace(':code', 'FRA'),
+          status: 403,
+          type: 'forbidden',
+          row: () => rows('SELECT count(*) FROM users WHERE state_code = $1', ['FRA']),
+        })),
+      {
+        route: 'delete /api/v1/me/sessions/:id',
+        caller: stranger,
+        path: `/me/sessions/${owner.me.session.id}`,
+        status: 404,
+        type: 'not-found',
+        row: sessionRow,
+      },
+      {
+        route: 'patch /api/v1/me/passkeys/:id',
+        caller: stranger,
+        path: `/me/passkeys/${passkey.id}`,
+        body: { name: 'Taken over' },
+        status: 404,
+        type: 'not-found',
+        row: passkeyRow,
+      },
+      {
+        route: 'delete /api/v1/me/passkeys/:id',
+        caller: stranger,
+        path: `/me/passkeys/${passkey.id}`,
+        status: 404,
+        type: 'not-found',
+        row: passkeyRow,
+      },
+      {
+        route: 'post /api/v1/me/notices/:id/read',
+        caller: stranger,
+        path: `/me/notices/${notice.id}/read`,
+        body: {},
+        status: 404,
+        type: 'not-found',
+        row: () => rows('SELECT read_at FROM notices WHERE id = $1', [notice.id]),
+      },
+      {
+        route: 'post /api/v1/approvals/:id/cancel',
+        caller: otherAdmin,
+        path: `/approvals/${approval.id}/cancel`,
+        body: {},
+        status: 403,
+        type: 'forbidden',
+        row: approvalRow,
+      },
+      {
+        route: 'post /api/v1/approvals/:id/decision',
+        caller: requester,
+        path: `/approvals/${approval.id}/decision`,
+        body: { decision: 'approve' },
+        status: 403,
+        type: 'two-person-rule',
+        row: approvalRow,
+      },
+      {
+        route: 'put /api/v1/keys/me/wraps',
+        caller: stranger,
+        path: '/keys/me/wraps',
+        body: { wrap: await wrapOf(1) },
+        status: 422,
+        type: 'signature-invalid',
+        row: keysRow,
+      },
+      {
+        route: 'put /api/v1/keys/me',
+        caller: stranger,
+        path: '/keys/me',
+        body: { record: next, wraps: [await wrapOf(2)] },
+        status: 422,
+        type: 'signature-invalid',
+        row: keysRow,
+      },
+    ];
+    // Every route that names an id of the caller's own account is probed.
+    const probed = new Set(probes.map((p) => p.route));
+    const ownIds = routes
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => /^\w+ \/api\/v1\/me\/.*:\w+/.test(r));
+    expect(ownIds.filter((r) => !probed.has(r))).toEqual([]);
+    expect(probes.filter((p) => p.route.includes(':code')).length).toBeGreaterThan(0);
+
+    const mismatches: string[] = [];
+    for (const probe of probes) {
+      const before = await probe.row();
+      const reply = await probe.caller.client.call<{ type?: string }>(
+        probe.route.split(' ')[0].toUpperCase(),
+        probe.path,
+        probe.body,
+      );
+      const answer = `${reply.status} ${reply.body?.type}`;
+      if (answer !== `${probe.status} urn:coop:problem:${probe.type}`)
+        mismatches.push(`${probe.route}: expected ${probe.status} ${probe.type}, got ${answer}`);
+      if (JSON.stringify(await probe.row()) !== JSON.stringify(before))
+        mismatches.push(`${probe.route}: changed its row`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
