@@ -19,6 +19,7 @@ import {
   type CaselawView,
   type EditorEntry,
   type EditorEntryList,
+  type ImportProblem,
   type ImportReport,
   type Revision,
   type RevisionDiff,
@@ -297,5 +298,16 @@ export const importReportSchema = schemaOf<ImportReport>()(
     unchanged: z.array(z.string()),
     topicsCreated: z.array(z.string()),
     topicsUpdated: z.array(z.string()),
+  }),
+);
+
+/** One problem of a refused import, as each item of the 422's `errors` carries it. */
+export const importProblemSchema = schemaOf<ImportProblem>()(
+  z.object({
+    section: z.enum(['topics', 'entries']),
+    index: z.number().int(),
+    id: z.string().nullable(),
+    field: z.string(),
+    message: z.string(),
   }),
 );
