@@ -14,6 +14,8 @@ export { ModalDialog } from './Dialog';
 export { Fact, Facts } from './Facts';
 export { FormDialog } from './FormDialog';
 export type { FormDialogProps } from './FormDialog';
+export { LanguageTexts } from './LanguageTexts';
+export type { LanguageOption, LanguageTextsProps } from './LanguageTexts';
 export { Loading } from './Loading';
 export { NumberField } from './NumberField';
 export { Select } from './Select';
