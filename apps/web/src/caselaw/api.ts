@@ -1,15 +1,26 @@
 import {
   caselawViewSchema,
+  editorEntryListSchema,
+  editorEntrySchema,
+  importFileSchema,
+  importProblemSchema,
+  importReportSchema,
+  revisionDiffSchema,
+  revisionSummarySchema,
   searchResponseSchema,
   topicSchema,
+  type CaselawContent,
+  type CaselawStatus,
+  type CreateEntry,
   type FacetName,
+  type ImportProblem,
+  type ImportReport,
   type Language,
+  type Topic,
 } from '@coop/contracts';
 import { z } from 'zod';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../platform';
+import { ApiProblem, apiGet, apiHref, apiSend, withQuery } from '../platform';
 
-export const CASELAW_QUERY_KEY = ['caselaw'] as const;
 export const PAGE_SIZE = 20;
 
 /** The search as the address carries it; every list is a repeated query parameter. */
@@ -34,42 +45,107 @@ export function searchPath(params: SearchParams, offset: number): string {
   return `/caselaw/search?${query.toString()}`;
 }
 
-export const searchKey = (params: SearchParams) => [...CASELAW_QUERY_KEY, 'search', params];
+export const fetchSearchPage = (params: SearchParams, offset: number, signal?: AbortSignal) =>
+  apiGet(searchPath(params, offset), searchResponseSchema, signal);
 
-export function fetchSearchPage(params: SearchParams, offset: number, signal?: AbortSignal) {
-  return apiGet(searchPath(params, offset), searchResponseSchema, signal);
+export const fetchView = (id: string, signal?: AbortSignal) =>
+  apiGet(`/caselaw/entries/${encodeURIComponent(id)}`, caselawViewSchema, signal);
+
+export const fetchTopics = (signal?: AbortSignal) =>
+  apiGet('/caselaw/topics', z.array(topicSchema), signal);
+
+export const createTopic = (input: Topic) => apiSend('POST', '/caselaw/topics', input, topicSchema);
+
+export interface EditorListFilter {
+  status: CaselawStatus[];
+  q: string;
 }
 
-/** Pages of results; the facets and total come with every page. */
-export function useCaselawSearch(params: SearchParams) {
-  return useInfiniteQuery({
-    queryKey: searchKey(params),
-    queryFn: ({ pageParam, signal }) => fetchSearchPage(params, pageParam, signal),
-    initialPageParam: 0,
-    getNextPageParam: (last) => {
-      const next = last.offset + last.results.length;
-      return last.results.length > 0 && next < last.total ? next : undefined;
-    },
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+export function fetchEditorList(filter: EditorListFilter, limit: number, signal?: AbortSignal) {
+  const params = new URLSearchParams();
+  for (const status of filter.status) params.append('status', status);
+  if (filter.q.trim()) params.set('q', filter.q.trim());
+  params.set('limit', String(limit));
+  return apiGet(`/caselaw/editor/entries?${params.toString()}`, editorEntryListSchema, signal);
 }
 
-/** A published entry or explainer, as every reader sees it. */
-export function useCaselawView(id: string) {
-  return useQuery({
-    queryKey: [...CASELAW_QUERY_KEY, 'view', id],
-    queryFn: ({ signal }) =>
-      apiGet(`/caselaw/entries/${encodeURIComponent(id)}`, caselawViewSchema, signal),
-    retry: false,
-  });
+const entryPath = (id: string) => `/caselaw/editor/entries/${encodeURIComponent(id)}`;
+
+export const fetchEditorEntry = (id: string, signal?: AbortSignal) =>
+  apiGet(entryPath(id), editorEntrySchema, signal);
+
+export const fetchRevisions = (id: string, signal?: AbortSignal) =>
+  apiGet(`${entryPath(id)}/revisions`, z.array(revisionSummarySchema), signal);
+
+export const fetchDiff = (id: string, from: number, to: number, signal?: AbortSignal) =>
+  apiGet(
+    withQuery(`${entryPath(id)}/diff`, { from: String(from), to: String(to) }),
+    revisionDiffSchema,
+    signal,
+  );
+
+export const createEntry = (input: CreateEntry) =>
+  apiSend('POST', '/caselaw/editor/entries', input, editorEntrySchema);
+
+export interface EntryUpdate {
+  baseRevision: number;
+  content: CaselawContent;
+  note?: string;
 }
 
-/** The topic vocabulary, with labels in every language. */
-export function useTopics() {
-  return useQuery({
-    queryKey: [...CASELAW_QUERY_KEY, 'topics'],
-    queryFn: ({ signal }) => apiGet('/caselaw/topics', z.array(topicSchema), signal),
-    staleTime: 5 * 60_000,
-  });
+export const updateEntry = (id: string, input: EntryUpdate) =>
+  apiSend('PUT', entryPath(id), input, editorEntrySchema);
+
+export type WorkflowAction = 'submit' | 'return' | 'publish' | 'unpublish';
+
+export interface WorkflowStep {
+  action: WorkflowAction;
+  revision: number;
+  reason?: string;
 }
+
+export function runWorkflow(id: string, { action, revision, reason }: WorkflowStep) {
+  const body = action === 'unpublish' ? { reason } : action === 'return' ? undefined : { revision };
+  return apiSend('POST', `${entryPath(id)}/${action}`, body, editorEntrySchema);
+}
+
+export type ImportOutcome =
+  { ok: true; report: ImportReport } | { ok: false; detail: string; problems: ImportProblem[] };
+
+/** The file is not something to send: not JSON, or not an export of this platform. */
+export class UnreadableFile extends Error {
+  constructor(readonly reason: 'json' | 'format') {
+    super(reason === 'json' ? 'The file is not JSON.' : 'The file is not a case-law export.');
+    this.name = 'UnreadableFile';
+  }
+}
+
+/**
+ * Sends an export file to be imported, all or nothing. A refusal (422) is an outcome, not a
+ * failure: it lists each problem with its section and row.
+ */
+export async function importFile(text: string): Promise<ImportOutcome> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UnreadableFile('json');
+  }
+  if (!importFileSchema.safeParse(parsed).success) throw new UnreadableFile('format');
+  try {
+    const report = await apiSend('POST', '/caselaw/editor/import', parsed, importReportSchema);
+    return { ok: true, report };
+  } catch (error) {
+    if (!(error instanceof ApiProblem) || error.problem.status !== 422) throw error;
+    const problems = z.array(importProblemSchema).safeParse(error.problem.errors ?? []);
+    return {
+      ok: false,
+      detail: error.problem.detail,
+      problems: problems.success ? problems.data : [],
+    };
+  }
+}
+
+/** The address of an export, which the browser downloads itself. */
+export const exportHref = (format: 'json' | 'csv') =>
+  apiHref(`/caselaw/editor/export?format=${format}`);

@@ -10,17 +10,7 @@ import {
 
 export { LANGUAGES as CONTENT_LANGUAGES };
 export type { Language as ContentLanguage };
-
-/** Each language is offered under its own name, so a reader finds it whatever is on screen. */
-export const NATIVE_NAMES: Readonly<Record<Language, string>> = {
-  en: 'English',
-  fr: 'Français',
-  ar: 'العربية',
-  es: 'Español',
-};
-
-export const directionOf = (language: Language): 'ltr' | 'rtl' =>
-  language === 'ar' ? 'rtl' : 'ltr';
+export { directionOf, NATIVE_NAMES } from '../i18n';
 
 export function isContentLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { Loading, useErrorMessage } from '../../platform';
 import { Alert, Badge, DataTable, SelectField, useDateTimeFormat } from '../../ui';
 import { useCaselawT, type Translate } from '../i18n';
-import { fieldLabel } from './EntryFields';
-import { useDiff, useRevisions } from './queries';
+import { fieldLabel } from './field-label';
+import { useDiff, useRevisions } from '../queries';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 

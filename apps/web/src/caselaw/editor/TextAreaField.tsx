@@ -1,6 +1,5 @@
 import {
   FieldError,
-  Input,
   Label,
   Text,
   TextArea,
@@ -34,33 +33,6 @@ export function TextAreaField({
         lang={lang}
         dir={lang ? directionOf(lang) : 'auto'}
       />
-      {description && (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="ui-field__error" />
-    </AriaTextField>
-  );
-}
-
-/** A one-line field for a text in a given language, typed in its direction. */
-export function LineField({
-  label,
-  description,
-  className,
-  lang,
-  ...props
-}: Omit<TextFieldProps, 'className' | 'children'> & {
-  label: string;
-  description?: string;
-  className?: string;
-  lang?: ContentLanguage;
-}) {
-  return (
-    <AriaTextField {...props} className={cx('ui-field', className)}>
-      <Label className="ui-field__label">{label}</Label>
-      <Input className="ui-field__input" lang={lang} dir={lang ? directionOf(lang) : 'auto'} />
       {description && (
         <Text slot="description" className="ui-field__description">
           {description}

@@ -3,11 +3,11 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors, useErrorMessage, zodFieldErrors } from '../../platform';
-import { Alert, Button, ModalDialog, TextField } from '../../ui';
+import { TEXT_LANGUAGES } from '../../i18n';
+import { Alert, Button, LanguageTexts, ModalDialog, TextField } from '../../ui';
 import { useCaselawT } from '../i18n';
-import { CONTENT_LANGUAGES, NATIVE_NAMES, type ContentLanguage } from '../labels';
-import { useCreateTopic } from './queries';
-import { LineField } from './TextAreaField';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '../labels';
+import { useCreateTopic } from '../queries';
 
 /** Adds a topic to the vocabulary every entry draws on: a key and a label in each language. */
 export function TopicDialog({
@@ -73,20 +73,15 @@ export function TopicDialog({
           isRequired
           autoFocus
         />
-        <div className="ui-form__row">
-          {CONTENT_LANGUAGES.map((l) => (
-            <LineField
-              key={l}
-              name={`labels.${l}`}
-              label={`${t('topics.label')} (${NATIVE_NAMES[l]})`}
-              lang={l}
-              value={labels[l]}
-              onChange={(value) => setLabels((current) => ({ ...current, [l]: value }))}
-              maxLength={120}
-              isRequired
-            />
-          ))}
-        </div>
+        <LanguageTexts
+          name="labels"
+          label={t('topics.label')}
+          languages={TEXT_LANGUAGES}
+          required={CONTENT_LANGUAGES}
+          value={labels}
+          onChange={setLabels}
+          maxLength={120}
+        />
         {create.error && Object.keys(serverErrors).length === 0 && (
           <Alert tone="error">{describe(create.error)}</Alert>
         )}

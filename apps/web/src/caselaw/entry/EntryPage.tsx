@@ -1,7 +1,7 @@
 import { useParams, useSearchParams, Link, useLocation } from 'react-router';
 import { ApiProblem, hasRole, Loading, useErrorMessage, useMe } from '../../platform';
 import { Alert } from '../../ui';
-import { useCaselawView } from '../api';
+import { useCaselawView } from '../queries';
 import { CaselawPage } from '../CaselawPage';
 import { interfaceLanguage, useCaselawT } from '../i18n';
 import { isContentLanguage, pick } from '../labels';

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
 import { hasRole, Loading, useErrorMessage, useMe } from '../../platform';
 import { Alert, Button, Select, TextField } from '../../ui';
-import { useCaselawSearch } from '../api';
+import { useCaselawSearch } from '../queries';
 import { CaselawPage } from '../CaselawPage';
 import { interfaceLanguage, useCaselawT } from '../i18n';
 import { CONTENT_LANGUAGES, NATIVE_NAMES } from '../labels';
