@@ -40,9 +40,9 @@ const messages = (error: string | string[] | undefined): string[] =>
 
 /**
  * One field written in several languages: an input per language, each typed in that language's
- * direction whatever the interface's, and named for screen readers with the field and the
+ * direction whatever the interface's, and labelled with the field and the
  * language ("Title (العربية)"). Each input shows its form error (`<name>.<code>`); an error on the
- * whole field (`<name>`, e.g. "needs at least one language") shows under its legend.
+ * whole field (`<name>`, e.g. "needs at least one language") shows above the inputs.
  */
 export function LanguageTexts<L extends string>({
   name,
@@ -71,7 +71,8 @@ export function LanguageTexts<L extends string>({
       className={cx('ui-fieldset', 'ui-language-texts', className)}
       aria-describedby={describedBy || undefined}
     >
-      <legend className="ui-field__label">{label}</legend>
+      {/* Each input's label names the field too, so the legend is for the group's announcement. */}
+      <legend className="visually-hidden">{label}</legend>
       {description && (
         <p id={descriptionId} className="ui-field__description">
           {description}
@@ -94,9 +95,7 @@ export function LanguageTexts<L extends string>({
           maxLength={maxLength}
         >
           <Label className="ui-field__label">
-            <span className="visually-hidden">{label} (</span>
-            <span lang={language.code}>{language.name}</span>
-            <span className="visually-hidden">)</span>
+            {label} (<span lang={language.code}>{language.name}</span>)
           </Label>
           {rows ? (
             <TextArea
