@@ -1,21 +1,17 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
-import { AuditPage } from '../audit';
+import { auditAdminRoutes } from '../audit';
 import { caselawRoutes } from '../caselaw';
 import {
-  AccountPage,
-  ApprovalsPage,
-  InvitationsPage,
-  InvitePage,
-  SignInPage,
-  UserPage,
-  UsersPage,
+  accountRoutes,
+  identityAdminRoutes,
+  identityPublicRoutes,
   useUserNames,
 } from '../identity';
-import { ContactPage, KeysGate, PeoplePage } from '../keys';
-import { NoticesPage } from '../notices';
+import { KeysGate, keysRoutes } from '../keys';
+import { noticesRoutes } from '../notices';
 import { RequireRole, RequireSignedIn } from '../platform';
-import { StatePage, StatesPage } from '../states';
-import { StatusPage } from '../status';
+import { StatePage, statesAdminRoutes } from '../states';
+import { statusRoutes } from '../status';
 import { AdminLayout } from './AdminLayout';
 import { ErrorPage } from './ErrorPage';
 import { HomePage } from './HomePage';
@@ -35,9 +31,8 @@ export function createAppRouter() {
         {
           errorElement: <ErrorPage />,
           children: [
-            { path: 'sign-in', element: <SignInPage /> },
-            { path: 'invite', element: <InvitePage /> },
-            { path: 'status', element: <StatusPage /> },
+            ...identityPublicRoutes,
+            ...statusRoutes,
             {
               element: <RequireSignedIn />,
               children: [
@@ -50,10 +45,9 @@ export function createAppRouter() {
                   ),
                   children: [
                     { index: true, element: <HomePage /> },
-                    { path: 'account', element: <AccountPage /> },
-                    { path: 'notices', element: <NoticesPage /> },
-                    { path: 'people', element: <PeoplePage /> },
-                    { path: 'people/:userId', element: <ContactPage /> },
+                    ...accountRoutes,
+                    ...noticesRoutes,
+                    ...keysRoutes,
                     { path: 'caselaw', children: caselawRoutes },
                     {
                       path: 'admin',
@@ -64,13 +58,9 @@ export function createAppRouter() {
                       ),
                       children: [
                         { index: true, element: <Navigate to="users" replace /> },
-                        { path: 'users', element: <UsersPage /> },
-                        { path: 'users/:id', element: <UserPage /> },
-                        { path: 'invitations', element: <InvitationsPage /> },
-                        { path: 'states', element: <StatesPage /> },
-                        { path: 'states/:code', element: <StateScreen /> },
-                        { path: 'approvals', element: <ApprovalsPage /> },
-                        { path: 'audit', element: <AuditPage /> },
+                        ...identityAdminRoutes,
+                        ...statesAdminRoutes(<StateScreen />),
+                        ...auditAdminRoutes,
                       ],
                     },
                   ],

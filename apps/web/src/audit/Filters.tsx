@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUsers } from '../identity';
 import { useStateOptions } from '../states';
 import { Button, SelectField, TextField } from '../ui';
-import type { AuditFilter } from './queries';
+import type { AuditFilter } from './api';
 
 const ALL = 'all';
 const ACTION = /^[a-z0-9_.-]{1,80}$/;

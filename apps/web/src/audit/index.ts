@@ -1,1 +1,1 @@
-export { AuditPage } from './AuditPage';
+export { auditAdminRoutes } from './routes';

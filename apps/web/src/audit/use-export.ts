@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { apiHref, StepUpCancelled, useErrorMessage, withQuery } from '../platform';
+import { StepUpCancelled, useErrorMessage } from '../platform';
 import { useStepUp } from '../webauthn';
-import type { AuditFilter } from './queries';
+import { auditExportHref, type AuditFilter } from './api';
 
 /** Downloads the log as filtered, after the passkey confirmation the API asks for. */
 export function useExport() {
@@ -17,7 +17,7 @@ export function useExport() {
     try {
       await stepUp();
       const link = document.createElement('a');
-      link.href = apiHref(withQuery('/audit/export', { ...filter }));
+      link.href = auditExportHref(filter);
       link.download = '';
       document.body.append(link);
       link.click();

@@ -1,44 +1,16 @@
-import { createAttestation } from '@coop/crypto';
-import { userKeysSchema, type User } from '@coop/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { User } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox } from 'react-aria-components';
 import { Link } from 'react-router';
-import { apiSend, Loading, Section, useErrorMessage, useSignedInUser } from '../platform';
+import { Loading, Section, useErrorMessage, useSignedInUser } from '../platform';
 import { Alert, Badge, Button, Fact, Facts, ModalDialog } from '../ui';
 import { AttestationList, Fingerprint, NumberGroups, RecordProblem } from './ContactKeys';
 import { fingerprintGroups } from './format';
-import { accountKeys } from './key-store';
 import { KeyChangeWarning } from './KeyChangeWarning';
-import { KEYS_QUERY_KEY, useCheckedUserKeys } from './queries';
+import { useAttest, useCheckedUserKeys } from './queries';
 import { RequireKeys } from './RequireKeys';
 import './keys.css';
-
-function useAttest(user: User) {
-  const queryClient = useQueryClient();
-  const me = useSignedInUser();
-  return useMutation({
-    mutationFn: async (fingerprint: string) => {
-      const mine = accountKeys(me.user.id);
-      if (!mine) throw new Error('keys locked');
-      const attestation = await createAttestation(
-        {
-          subjectUserId: user.id,
-          stateCode: user.stateCode,
-          roles: [...user.roles],
-          fingerprint,
-          attesterUserId: me.user.id,
-          attesterFingerprint: mine.fingerprint,
-          attestedAt: new Date().toISOString(),
-        },
-        mine.keys,
-      );
-      return apiSend('POST', `/keys/users/${user.id}/attestations`, attestation, userKeysSchema);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEYS_QUERY_KEY }),
-  });
-}
 
 function AttestDialog({
   user,

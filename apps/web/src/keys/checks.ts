@@ -2,7 +2,8 @@ import { qrPayload, safetyNumber, verifyAttestation, type KeyRecordV1 } from '@c
 import type { Attestation, UserKeys } from '@coop/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { checkRecord } from './operations';
-import { fetchUserKeys, KEYS_QUERY_KEY } from './queries';
+import { fetchUserKeys } from './api';
+import { KEYS_QUERY_KEY } from './queries';
 
 /** The 60-digit safety number and the QR payload of two key records. */
 export function useSafetyNumber(mine: KeyRecordV1, theirs: KeyRecordV1) {

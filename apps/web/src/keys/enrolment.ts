@@ -85,6 +85,8 @@ export function useEnrolment(generation: number) {
     setError(null);
     await nextPaint();
     try {
+      // Not a react-query mutation: its cache would keep the private keys and the recovery
+      // secret as the mutation's variables after they are wiped here.
       const published = await publishKeys(current.fresh, current.recovery.secret, protections);
       setStep({ kind: 'done', published });
     } catch (failure) {

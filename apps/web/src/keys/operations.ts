@@ -11,9 +11,9 @@ import {
   type BundleWrapV1,
   type KeyRecordV1,
 } from '@coop/crypto';
-import { userKeysSchema, type UserKeys, type WrapRecord } from '@coop/contracts';
-import { apiCall, apiSend } from '../platform';
+import type { UserKeys, WrapRecord } from '@coop/contracts';
 import { lastPasskeyUse } from '../webauthn';
+import { publishMyKeys, saveMyWrap } from './api';
 import { accountKeys } from './key-store';
 
 /**
@@ -113,7 +113,7 @@ export async function savePasskeyWrap(userId: string): Promise<boolean> {
     generation: unlocked.record.generation,
     credentialId: use.credentialId,
   });
-  await apiCall('PUT', '/keys/me/wraps', { wrap });
+  await saveMyWrap(wrap);
   return true;
 }
 
@@ -155,7 +155,7 @@ export async function publishKeys(
         : await wrapBundle(keys, 'passphrase', protection.passphrase, ids),
     );
   }
-  return apiSend('PUT', '/keys/me', { record, wraps }, userKeysSchema);
+  return publishMyKeys(record, wraps);
 }
 
 export function discardKeys(fresh: NewKeys | null | undefined): void {

@@ -1,22 +1,23 @@
-import {
-  rootKeySchema,
-  userKeysSchema,
-  userSchema,
-  verificationSchema,
-  wrapKindSchema,
-  wrapRecordSchema,
-  type UserKeys,
-} from '@coop/contracts';
+import { createAttestation } from '@coop/crypto';
+import type { User, UserKeys } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, useMe } from '../platform';
+import { useMe, useSignedInUser } from '../platform';
+import {
+  attest,
+  fetchAllUsers,
+  fetchMyKeys,
+  fetchRootKey,
+  fetchStateMembers,
+  fetchUserKeys,
+  fetchVerifications,
+  recordVerification,
+} from './api';
+import { accountKeys } from './key-store';
 import { checkedCurrent, KeysProblem, type CheckedRecord } from './operations';
 
 export const KEYS_QUERY_KEY = ['keys'] as const;
 export const MY_KEYS_QUERY_KEY = [...KEYS_QUERY_KEY, 'me'] as const;
 const VERIFICATIONS_QUERY_KEY = [...KEYS_QUERY_KEY, 'verifications'] as const;
-
-const userKeysPath = (userId: string) => `/keys/users/${encodeURIComponent(userId)}`;
 
 export interface OwnKeys {
   keys: UserKeys;
@@ -33,35 +34,13 @@ export function useOwnKeys() {
   return useQuery({
     queryKey: ownKeysQueryKey(userId),
     queryFn: async ({ signal }): Promise<OwnKeys> => {
-      const keys = await apiGet('/keys/me', userKeysSchema, signal);
+      const keys = await fetchMyKeys(signal);
       if (keys.userId !== userId) throw new KeysProblem('wrong-user');
       return { keys, checked: await checkedCurrent(keys) };
     },
     enabled: !!userId,
     staleTime: Infinity,
   });
-}
-
-/** The wrap of the passkey this session signed in with: ciphertext only, fetched to be opened. */
-export function fetchMyWraps(signal?: AbortSignal) {
-  return apiGet('/keys/me/wraps', z.array(wrapRecordSchema), signal);
-}
-
-/**
- * Every wrap of the keys, recovery and passphrase ones included. The API serves them only after a
- * fresh passkey confirmation, which the API client asks for when needed.
- */
-export function fetchAllMyWraps(signal?: AbortSignal) {
-  return apiGet('/keys/me/wraps/all', z.array(wrapRecordSchema), signal);
-}
-
-/** Which secrets can open the keys (the kinds of wrap there are), without the wraps themselves. */
-export function fetchMyWrapKinds(signal?: AbortSignal) {
-  return apiGet('/keys/me/wraps/kinds', z.array(wrapKindSchema), signal);
-}
-
-export function fetchUserKeys(userId: string, signal?: AbortSignal): Promise<UserKeys> {
-  return apiGet(userKeysPath(userId), userKeysSchema, signal);
 }
 
 /** Anyone's public keys, history and attestations, as the directory serves them. */
@@ -79,7 +58,7 @@ export function useVerifications() {
   const { data: me } = useMe();
   return useQuery({
     queryKey: [...VERIFICATIONS_QUERY_KEY, me?.user.id],
-    queryFn: ({ signal }) => apiGet('/keys/verifications', z.array(verificationSchema), signal),
+    queryFn: ({ signal }) => fetchVerifications(signal),
     enabled: !!me,
     staleTime: 30_000,
   });
@@ -88,8 +67,7 @@ export function useVerifications() {
 export function useRecordVerification() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { subjectUserId: string; fingerprint: string }) =>
-      apiSend('POST', '/keys/verifications', input, verificationSchema),
+    mutationFn: recordVerification,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: VERIFICATIONS_QUERY_KEY }),
   });
 }
@@ -98,7 +76,7 @@ export function useRecordVerification() {
 export function useRootKey() {
   return useQuery({
     queryKey: [...KEYS_QUERY_KEY, 'root'],
-    queryFn: ({ signal }) => apiGet('/keys/root', rootKeySchema, signal),
+    queryFn: ({ signal }) => fetchRootKey(signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -130,15 +108,35 @@ export function useContacts(stateCode: string | null) {
   return useQuery({
     queryKey: [...KEYS_QUERY_KEY, 'contacts', all ? '*' : stateCode],
     queryFn: ({ signal }) =>
-      all
-        ? apiGet('/users', z.array(userSchema), signal)
-        : apiGet(
-            `/states/${encodeURIComponent(stateCode ?? '')}/members`,
-            z.array(userSchema),
-            signal,
-          ),
+      all ? fetchAllUsers(signal) : fetchStateMembers(stateCode ?? '', signal),
     enabled: !!me && (all || !!stateCode),
     staleTime: 30_000,
     select: (users) => users.filter((user) => user.id !== myId && user.status === 'active'),
+  });
+}
+
+/** Signs, with the unlocked keys, that `user`'s key is the one compared, and publishes that. */
+export function useAttest(user: User) {
+  const queryClient = useQueryClient();
+  const me = useSignedInUser();
+  return useMutation({
+    mutationFn: async (fingerprint: string) => {
+      const mine = accountKeys(me.user.id);
+      if (!mine) throw new Error('keys locked');
+      const attestation = await createAttestation(
+        {
+          subjectUserId: user.id,
+          stateCode: user.stateCode,
+          roles: [...user.roles],
+          fingerprint,
+          attesterUserId: me.user.id,
+          attesterFingerprint: mine.fingerprint,
+          attestedAt: new Date().toISOString(),
+        },
+        mine.keys,
+      );
+      return attest(user.id, attestation);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEYS_QUERY_KEY }),
   });
 }

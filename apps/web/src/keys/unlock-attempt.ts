@@ -12,7 +12,7 @@ import {
   unlockWithSecret,
   type CheckedRecord,
 } from './operations';
-import { fetchAllMyWraps, fetchMyWrapKinds, fetchMyWraps } from './queries';
+import { fetchAllMyWraps, fetchMyWrapKinds, fetchMyWraps } from './api';
 
 export /** How the passkey of this sign-in fared, which decides what the screen asks for first. */
 type PasskeyOutcome = 'none' | 'no-prf' | 'no-wrap' | 'failed';

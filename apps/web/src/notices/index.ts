@@ -1,4 +1,4 @@
 export { LastSignIn } from './LastSignIn';
 export { NoticesNavLink } from './NoticesNavLink';
-export { NoticesPage } from './NoticesPage';
 export { useNoticesChanged } from './queries';
+export { noticesRoutes } from './routes';

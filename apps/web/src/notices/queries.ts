@@ -1,6 +1,6 @@
-import { lastSignInSchema, noticeListSchema } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiCall, apiGet, useMe } from '../platform';
+import { useMe } from '../platform';
+import { fetchLastSignIn, fetchNotices, markRead } from './api';
 
 export const NOTICES_QUERY_KEY = ['notices'] as const;
 
@@ -9,7 +9,7 @@ export function useNotices() {
   const { data: me } = useMe();
   return useQuery({
     queryKey: [...NOTICES_QUERY_KEY, me?.user.id],
-    queryFn: ({ signal }) => apiGet('/me/notices', noticeListSchema, signal),
+    queryFn: ({ signal }) => fetchNotices(signal),
     enabled: !!me,
     refetchInterval: 60_000,
   });
@@ -24,8 +24,7 @@ export function useNoticesChanged() {
 export function useMarkRead() {
   const changed = useNoticesChanged();
   return useMutation({
-    mutationFn: (id: string | 'all') =>
-      apiCall('POST', id === 'all' ? '/me/notices/read' : `/me/notices/${id}/read`),
+    mutationFn: markRead,
     onSuccess: changed,
   });
 }
@@ -35,7 +34,7 @@ export function useLastSignIn() {
   const { data: me } = useMe();
   return useQuery({
     queryKey: [...NOTICES_QUERY_KEY, 'last-sign-in', me?.session.id],
-    queryFn: ({ signal }) => apiGet('/me/last-sign-in', lastSignInSchema, signal),
+    queryFn: ({ signal }) => fetchLastSignIn(signal),
     enabled: !!me,
     staleTime: Infinity,
   });

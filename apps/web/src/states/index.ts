@@ -1,3 +1,3 @@
 export { stateName, useStateName, useStateOptions, useStates } from './queries';
+export { statesAdminRoutes } from './routes';
 export { StatePage } from './StatePage';
-export { StatesPage } from './StatesPage';

@@ -1,10 +1,10 @@
-import { stateRevisionSchema, stateSchema, type CreateState, type State } from '@coop/contracts';
+import type { CreateState, State } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { currentLanguage } from '../i18n';
-import { apiGet, apiSend, useMe } from '../platform';
+import { useMe } from '../platform';
 import type { SelectOption } from '../ui';
+import { createState, fetchStateRevisions, fetchStates, recordWithdrawal } from './api';
 
 export const STATES_QUERY_KEY = ['states'] as const;
 
@@ -13,7 +13,7 @@ export function useStates() {
   const { data: me } = useMe();
   return useQuery({
     queryKey: STATES_QUERY_KEY,
-    queryFn: ({ signal }) => apiGet('/states', z.array(stateSchema), signal),
+    queryFn: ({ signal }) => fetchStates(signal),
     staleTime: 5 * 60_000,
     enabled: !!me,
   });
@@ -22,8 +22,7 @@ export function useStates() {
 export function useStateRevisions(code: string) {
   return useQuery({
     queryKey: [...STATES_QUERY_KEY, code, 'revisions'],
-    queryFn: ({ signal }) =>
-      apiGet(`/states/${encodeURIComponent(code)}/revisions`, z.array(stateRevisionSchema), signal),
+    queryFn: ({ signal }) => fetchStateRevisions(code, signal),
   });
 }
 
@@ -64,7 +63,7 @@ function useStatesChanged() {
 export function useCreateState() {
   const changed = useStatesChanged();
   return useMutation({
-    mutationFn: (state: CreateState) => apiSend('POST', '/states', state, stateSchema),
+    mutationFn: (state: CreateState) => createState(state),
     onSuccess: changed,
   });
 }
@@ -72,13 +71,7 @@ export function useCreateState() {
 export function useRecordWithdrawal(code: string) {
   const changed = useStatesChanged();
   return useMutation({
-    mutationFn: (withdrawalEffective: string) =>
-      apiSend(
-        'POST',
-        `/states/${encodeURIComponent(code)}/withdrawal`,
-        { withdrawalEffective },
-        stateSchema,
-      ),
+    mutationFn: (withdrawalEffective: string) => recordWithdrawal(code, withdrawalEffective),
     onSuccess: changed,
   });
 }

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, Page } from '../platform';
 import { Badge, Button, useDateTimeFormat, useNumberFormat, type BadgeTone } from '../ui';
-import { useReadiness, type ReadinessOutcome } from './readiness';
+import type { ReadinessOutcome } from './api';
+import { useReadiness } from './queries';
 import './status.css';
 
 type View =

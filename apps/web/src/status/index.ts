@@ -1,1 +1,1 @@
-export { StatusPage } from './StatusPage';
+export { statusRoutes } from './routes';

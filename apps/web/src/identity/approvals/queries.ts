@@ -1,14 +1,13 @@
-import {
-  APPROVAL_STATUSES,
-  approvalDecisionSchema,
-  approvalSchema,
-  type Approval,
-  type ApprovalStatus,
-} from '@coop/contracts';
+import { APPROVAL_STATUSES, type Approval, type ApprovalStatus } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, withQuery } from '../../platform';
 import { USERS_QUERY_KEY } from '../users/queries';
+import {
+  cancelApproval,
+  decideApproval,
+  fetchApprovals,
+  requestAdminGrant,
+  requestAdminWithdrawal,
+} from './api';
 
 export const APPROVALS_QUERY_KEY = ['identity', 'approvals'] as const;
 
@@ -21,12 +20,11 @@ export const isApproval = (value: object): value is Approval => 'kind' in value;
 export function useApprovals(status?: ApprovalStatus) {
   return useQuery({
     queryKey: [...APPROVALS_QUERY_KEY, status ?? 'all'],
-    queryFn: ({ signal }) =>
-      apiGet(withQuery('/approvals', { status }), z.array(approvalSchema), signal),
+    queryFn: ({ signal }) => fetchApprovals(status, signal),
   });
 }
 
-export function useApprovalsChanged() {
+function useApprovalsChanged() {
   const queryClient = useQueryClient();
   return async () => {
     await queryClient.invalidateQueries({ queryKey: APPROVALS_QUERY_KEY });
@@ -37,34 +35,20 @@ export function useApprovalsChanged() {
 
 export function useRequestAdminGrant() {
   const changed = useApprovalsChanged();
-  return useMutation({
-    mutationFn: (userId: string) => apiSend('POST', '/admin-grants', { userId }, approvalSchema),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: requestAdminGrant, onSuccess: changed });
 }
 
 export function useRequestAdminWithdrawal() {
   const changed = useApprovalsChanged();
-  return useMutation({
-    mutationFn: (userId: string) =>
-      apiSend('DELETE', `/admin-grants/holders/${userId}`, undefined, approvalSchema),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: requestAdminWithdrawal, onSuccess: changed });
 }
 
 export function useDecideApproval() {
   const changed = useApprovalsChanged();
-  return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
-      apiSend('POST', `/approvals/${id}/decision`, { decision }, approvalDecisionSchema),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: decideApproval, onSuccess: changed });
 }
 
 export function useCancelApproval() {
   const changed = useApprovalsChanged();
-  return useMutation({
-    mutationFn: (id: string) => apiSend('POST', `/approvals/${id}/cancel`, {}, approvalSchema),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: cancelApproval, onSuccess: changed });
 }

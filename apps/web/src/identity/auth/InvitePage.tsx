@@ -1,14 +1,13 @@
 import type { InvitationPreview } from '@coop/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useLocation, useNavigate } from 'react-router';
 import { markRecovered } from '../../keys';
-import { fieldErrors, Loading, Page, useErrorMessage, useSession } from '../../platform';
-import { Alert, Button, Fact, Facts, TextField, useDateTimeFormat } from '../../ui';
-import { previewInvitation, registerWithInvitation } from '../../webauthn';
+import { fieldErrors, Page, useErrorMessage, useSession } from '../../platform';
+import { Alert, Button, Fact, Facts, Loading, TextField, useDateTimeFormat } from '../../ui';
+import { useInvitationPreview, useRegisterWithInvitation } from './queries';
 import './auth.css';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -58,30 +57,21 @@ export function InvitePage() {
   const valid = TOKEN.test(token);
   const [passkeyName, setPasskeyName] = useState(() => t('invite.defaultPasskeyName'));
 
-  const preview = useQuery({
-    queryKey: ['identity', 'invitation', token],
-    queryFn: () => previewInvitation(token),
-    enabled: valid,
-    retry: false,
-    staleTime: Infinity,
-  });
-  const register = useMutation({
-    mutationFn: () => registerWithInvitation(token, passkeyName.trim()),
-    onSuccess: (me) => {
-      // The link is spent: take it out of the address bar and the history before leaving.
-      window.history.replaceState(window.history.state, '', pathname);
-      signedIn(me);
-      // The old passkeys are gone: if the keys cannot be unlocked, starting over is offered.
-      if (preview.data?.purpose === 'recovery') markRecovered(me.user.id);
-      void navigate('/', { replace: true });
-    },
+  const preview = useInvitationPreview(token, valid);
+  const register = useRegisterWithInvitation(token, (me) => {
+    // The link is spent: take it out of the address bar and the history before leaving.
+    window.history.replaceState(window.history.state, '', pathname);
+    signedIn(me);
+    // The old passkeys are gone: if the keys cannot be unlocked, starting over is offered.
+    if (preview.data?.purpose === 'recovery') markRecovered(me.user.id);
+    void navigate('/', { replace: true });
   });
 
   const errors = useMemo(() => fieldErrors(register.error, t), [register.error, t]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (passkeyName.trim()) register.mutate();
+    if (passkeyName.trim()) register.mutate(passkeyName.trim());
   };
 
   if (!valid) {

@@ -1,10 +1,9 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { Page, safeReturnPath, useErrorMessage, useMe, useSession } from '../../platform';
+import { Page, safeReturnPath, useErrorMessage, useMe } from '../../platform';
 import { Alert, Button } from '../../ui';
-import { signInWithPasskey } from '../../webauthn';
+import { useSignIn } from './queries';
 import './auth.css';
 
 function PasskeyIcon() {
@@ -28,10 +27,9 @@ export function SignInPage() {
   const { data: me } = useMe();
   const [params] = useSearchParams();
   const next = safeReturnPath(params.get('next'));
-  const { signedIn } = useSession();
   const describe = useErrorMessage();
   const supported = browserSupportsWebAuthn();
-  const signIn = useMutation({ mutationFn: signInWithPasskey, onSuccess: signedIn });
+  const signIn = useSignIn();
 
   if (me) return <Navigate to={next} replace />;
   const error = describe(signIn.error);

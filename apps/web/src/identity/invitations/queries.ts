@@ -1,21 +1,14 @@
-import {
-  invitationSchema,
-  issuedInvitationSchema,
-  type CreateInvitation,
-  type InvitationStatus,
-} from '@coop/contracts';
+import type { CreateInvitation, InvitationStatus } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiGet, apiSend, withQuery } from '../../platform';
 import { USERS_QUERY_KEY } from '../users/queries';
+import { createInvitation, fetchInvitations, revokeInvitation } from './api';
 
 const INVITATIONS = ['identity', 'invitations'] as const;
 
 export function useInvitations(status?: InvitationStatus) {
   return useQuery({
     queryKey: [...INVITATIONS, status ?? 'all'],
-    queryFn: ({ signal }) =>
-      apiGet(withQuery('/invitations', { status }), z.array(invitationSchema), signal),
+    queryFn: ({ signal }) => fetchInvitations(status, signal),
   });
 }
 
@@ -30,17 +23,12 @@ function useInvitationsChanged() {
 export function useCreateInvitation() {
   const changed = useInvitationsChanged();
   return useMutation({
-    mutationFn: (input: CreateInvitation) =>
-      apiSend('POST', '/invitations', input, issuedInvitationSchema),
+    mutationFn: (input: CreateInvitation) => createInvitation(input),
     onSuccess: changed,
   });
 }
 
 export function useRevokeInvitation() {
   const changed = useInvitationsChanged();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiSend('DELETE', `/invitations/${id}`, undefined, invitationSchema),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: revokeInvitation, onSuccess: changed });
 }

@@ -1,10 +1,15 @@
-import { passkeySchema, sessionSchema } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { savePasskeyWrap } from '../../keys';
 import { useNoticesChanged } from '../../notices';
-import { apiCall, apiGet, apiSend, useSignedInUser } from '../../platform';
+import { useSignedInUser } from '../../platform';
 import { addPasskey } from '../../webauthn';
+import {
+  fetchMyPasskeys,
+  fetchMySessions,
+  renamePasskey,
+  revokePasskey,
+  revokeSession,
+} from './api';
 
 const MY_PASSKEYS = ['identity', 'me', 'passkeys'] as const;
 const MY_SESSIONS = ['identity', 'me', 'sessions'] as const;
@@ -12,14 +17,14 @@ const MY_SESSIONS = ['identity', 'me', 'sessions'] as const;
 export function useMyPasskeys() {
   return useQuery({
     queryKey: MY_PASSKEYS,
-    queryFn: ({ signal }) => apiGet('/me/passkeys', z.array(passkeySchema), signal),
+    queryFn: ({ signal }) => fetchMyPasskeys(signal),
   });
 }
 
 export function useMySessions() {
   return useQuery({
     queryKey: MY_SESSIONS,
-    queryFn: ({ signal }) => apiGet('/me/sessions', z.array(sessionSchema), signal),
+    queryFn: ({ signal }) => fetchMySessions(signal),
   });
 }
 
@@ -33,8 +38,7 @@ function usePasskeysChanged() {
 export function useRenamePasskey() {
   const changed = usePasskeysChanged();
   return useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) =>
-      apiSend('PATCH', `/me/passkeys/${id}`, { name }, passkeySchema),
+    mutationFn: renamePasskey,
     onSuccess: changed,
   });
 }
@@ -42,7 +46,7 @@ export function useRenamePasskey() {
 export function useRevokePasskey() {
   const changed = usePasskeysChanged();
   return useMutation({
-    mutationFn: (id: string) => apiCall('DELETE', `/me/passkeys/${id}`),
+    mutationFn: revokePasskey,
     onSuccess: changed,
   });
 }
@@ -72,7 +76,7 @@ export function useRevokeSessions() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (ids: readonly string[]) => {
-      for (const id of ids) await apiCall('DELETE', `/me/sessions/${id}`);
+      for (const id of ids) await revokeSession(id);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: MY_SESSIONS }),
   });

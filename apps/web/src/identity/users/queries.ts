@@ -1,31 +1,24 @@
-import {
-  approvalSchema,
-  issuedInvitationSchema,
-  passkeySchema,
-  sessionSchema,
-  userSchema,
-  type ChangeStatus,
-  type Role,
-  type UpdateUser,
-  type UserStatus,
-} from '@coop/contracts';
+import type { ChangeStatus, UpdateUser } from '@coop/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { apiCall, apiGet, apiSend, withQuery } from '../../platform';
+import {
+  changeStatus,
+  fetchUser,
+  fetchUserPasskeys,
+  fetchUsers,
+  fetchUserSessions,
+  issueRecoveryInvitation,
+  revokeUserPasskey,
+  revokeUserSession,
+  updateUser,
+  type UserFilter,
+} from './api';
 
 export const USERS_QUERY_KEY = ['identity', 'users'] as const;
-
-export interface UserFilter {
-  status?: UserStatus;
-  role?: Role;
-  stateCode?: string;
-}
 
 export function useUsers(filter: UserFilter = {}) {
   return useQuery({
     queryKey: [...USERS_QUERY_KEY, 'list', filter],
-    queryFn: ({ signal }) =>
-      apiGet(withQuery('/users', { ...filter }), z.array(userSchema), signal),
+    queryFn: ({ signal }) => fetchUsers(filter, signal),
   });
 }
 
@@ -38,26 +31,23 @@ export function useUserNames(): (id: string | null) => string | undefined {
 export function useUser(id: string) {
   return useQuery({
     queryKey: [...USERS_QUERY_KEY, id],
-    queryFn: ({ signal }) => apiGet(`/users/${id}`, userSchema, signal),
+    queryFn: ({ signal }) => fetchUser(id, signal),
   });
 }
 
 export function useUserPasskeys(id: string) {
   return useQuery({
     queryKey: [...USERS_QUERY_KEY, id, 'passkeys'],
-    queryFn: ({ signal }) => apiGet(`/users/${id}/passkeys`, z.array(passkeySchema), signal),
+    queryFn: ({ signal }) => fetchUserPasskeys(id, signal),
   });
 }
 
 export function useUserSessions(id: string) {
   return useQuery({
     queryKey: [...USERS_QUERY_KEY, id, 'sessions'],
-    queryFn: ({ signal }) => apiGet(`/users/${id}/sessions`, z.array(sessionSchema), signal),
+    queryFn: ({ signal }) => fetchUserSessions(id, signal),
   });
 }
-
-/** Done at once, or, for a Registry admin, a request waiting for a second admin (202). */
-const userOrApproval = z.union([userSchema, approvalSchema]);
 
 function useUsersChanged() {
   const queryClient = useQueryClient();
@@ -70,7 +60,7 @@ function useUsersChanged() {
 export function useUpdateUser(id: string) {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (update: UpdateUser) => apiSend('PATCH', `/users/${id}`, update, userOrApproval),
+    mutationFn: (update: UpdateUser) => updateUser(id, update),
     onSuccess: changed,
   });
 }
@@ -78,8 +68,7 @@ export function useUpdateUser(id: string) {
 export function useChangeStatus(id: string) {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (change: ChangeStatus) =>
-      apiSend('POST', `/users/${id}/status`, change, userOrApproval),
+    mutationFn: (change: ChangeStatus) => changeStatus(id, change),
     onSuccess: changed,
   });
 }
@@ -87,13 +76,7 @@ export function useChangeStatus(id: string) {
 export function useRecoveryInvitation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (expiresInHours: number) =>
-      apiSend(
-        'POST',
-        `/users/${id}/recovery-invitation`,
-        { expiresInHours },
-        z.union([issuedInvitationSchema, approvalSchema]),
-      ),
+    mutationFn: (expiresInHours: number) => issueRecoveryInvitation(id, expiresInHours),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['identity', 'invitations'] });
       await queryClient.invalidateQueries({ queryKey: ['identity', 'approvals'] });
@@ -104,7 +87,7 @@ export function useRecoveryInvitation(id: string) {
 export function useRevokeUserPasskey(id: string) {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (passkeyId: string) => apiCall('DELETE', `/users/${id}/passkeys/${passkeyId}`),
+    mutationFn: (passkeyId: string) => revokeUserPasskey(id, passkeyId),
     onSuccess: changed,
   });
 }
@@ -112,7 +95,7 @@ export function useRevokeUserPasskey(id: string) {
 export function useRevokeUserSession(id: string) {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (sessionId: string) => apiCall('DELETE', `/users/${id}/sessions/${sessionId}`),
+    mutationFn: (sessionId: string) => revokeUserSession(id, sessionId),
     onSuccess: changed,
   });
 }

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { NoticesPage } from './NoticesPage';
+
+export const noticesRoutes: RouteObject[] = [{ path: 'notices', element: <NoticesPage /> }];
