@@ -99,7 +99,7 @@ export function LanguageTexts<L extends string>({
           </Label>
           {rows ? (
             <TextArea
-              className="ui-field__input ui-language-texts__lines"
+              className="ui-field__input ui-field__input--lines"
               rows={rows}
               lang={language.code}
               dir={language.dir}

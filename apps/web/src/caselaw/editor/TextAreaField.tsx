@@ -28,7 +28,7 @@ export function TextAreaField({
     <AriaTextField {...props} className={cx('ui-field', className)}>
       <Label className="ui-field__label">{label}</Label>
       <TextArea
-        className="ui-field__input caselaw-textarea"
+        className="ui-field__input ui-field__input--lines"
         rows={rows}
         lang={lang}
         dir={lang ? directionOf(lang) : 'auto'}
