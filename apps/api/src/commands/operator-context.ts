@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@coop/config';
 import { AuditModule, AuditService } from '../audit';
 import { IdentityModule, InvitationsService } from '../identity';
+import { AccessModule } from '../platform/access';
 import { ClockModule } from '../platform/clock';
 import { ConfigModule } from '../platform/config';
 import { DatabaseModule } from '../platform/database';
@@ -18,6 +19,8 @@ class OperatorModule {
         DatabaseModule.forRoot(config, databaseUrl),
         AuditModule,
         IdentityModule,
+        // Identity's services ask the access policy, as they do behind HTTP.
+        AccessModule.forRoot(IdentityModule),
       ],
     };
   }
