@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { problemSchema, readinessSchema } from '@coop/contracts';
+import { ERROR_CODES, problemSchema, readinessSchema, type ErrorCode } from '@coop/contracts';
 import { repoRoot } from '@coop/testing';
 import {
   addVirtualAuthenticator,
@@ -31,6 +31,7 @@ interface Catalogue {
   };
   notFound: { title: string; home: string };
   signIn: { title: string };
+  problems: Partial<Record<ErrorCode, string>>;
 }
 
 const catalogueDir = join(repoRoot(), 'apps/web/src/i18n');
@@ -318,5 +319,24 @@ describe('message catalogues', () => {
     for (const value of values(text[language])) {
       expect(typeof value === 'string' && value.trim() !== '').toBe(true);
     }
+  });
+
+  // The web app words every problem by its code, so each code the API may answer with needs one.
+  const unworded = (catalogue: Pick<Catalogue, 'problems'>): ErrorCode[] =>
+    ERROR_CODES.filter((code) => !catalogue.problems[code]?.trim());
+
+  it.each(['en', 'fr', 'ar'] as const)('%s words every error code', (language) => {
+    expect(unworded(text[language])).toEqual([]);
+    if (language !== 'en') {
+      const copied = ERROR_CODES.filter(
+        (code) => text[language].problems[code] === text.en.problems[code],
+      );
+      expect(copied).toEqual([]);
+    }
+  });
+
+  it('finds a code left without words', () => {
+    const problems = { ...text.en.problems, 'state-withdrawn': undefined, conflict: ' ' };
+    expect(unworded({ problems })).toEqual(['conflict', 'state-withdrawn']);
   });
 });

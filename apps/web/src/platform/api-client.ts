@@ -1,4 +1,4 @@
-import { problemSchema, type ProblemDocument } from '@coop/contracts';
+import { errorCodeOf, problemSchema, type ErrorCode, type ProblemDocument } from '@coop/contracts';
 
 /** The few things we need from a schema; zod's schemas from @coop/contracts fit. */
 export interface Schema<T> {
@@ -12,9 +12,9 @@ export class ApiProblem extends Error {
     this.name = 'ApiProblem';
   }
 
-  /** The problem type's last segment, e.g. `step-up-required`. */
-  get code(): string {
-    return this.problem.type.replace(/^urn:coop:problem:/, '');
+  /** The code the problem type names, e.g. `step-up-required`; undefined for one we do not know. */
+  get code(): ErrorCode | undefined {
+    return errorCodeOf(this.problem.type);
   }
 }
 
@@ -33,9 +33,6 @@ export class StepUpCancelled extends Error {
     this.name = 'StepUpCancelled';
   }
 }
-
-export const STEP_UP_REQUIRED = 'urn:coop:problem:step-up-required';
-const UNAUTHENTICATED = 'urn:coop:problem:unauthenticated';
 
 /** Any state-changing call must carry this header; a cross-site form cannot set it. */
 const CSRF_HEADER = 'X-Coop-Csrf';
@@ -108,13 +105,13 @@ async function request(url: string, options: RequestOptions): Promise<Response> 
   let response = await send(options, url);
   if (response.ok) return response;
   let error = await failure(response);
-  if (error instanceof ApiProblem && error.problem.type === STEP_UP_REQUIRED && stepUpHandler) {
+  if (error instanceof ApiProblem && error.code === 'step-up-required' && stepUpHandler) {
     await stepUpHandler();
     response = await send(options, url);
     if (response.ok) return response;
     error = await failure(response);
   }
-  if (error instanceof ApiProblem && error.problem.type === UNAUTHENTICATED) onSignedOut?.();
+  if (error instanceof ApiProblem && error.code === 'unauthenticated') onSignedOut?.();
   throw error;
 }
 

@@ -12,26 +12,6 @@ import type { ZodError } from 'zod';
 import { currentLanguage } from '../i18n';
 import { ApiProblem, StepUpCancelled, UnexpectedResponse } from './api-client';
 
-/** Problem types whose sentence we translate; for others the API's own sentence is shown. */
-const TRANSLATED_PROBLEMS = [
-  'unauthenticated',
-  'step-up-required',
-  'invitation-invalid',
-  'last-passkey',
-  'two-person-rule',
-  'challenge-invalid',
-  'unknown-passkey',
-  'webauthn-failed',
-  'csrf',
-  'too-many-requests',
-  'forbidden',
-  'validation',
-] as const;
-type TranslatedProblem = (typeof TRANSLATED_PROBLEMS)[number];
-
-const isTranslated = (code: string): code is TranslatedProblem =>
-  (TRANSLATED_PROBLEMS as readonly string[]).includes(code);
-
 const isPasskeyFailure = (reason: unknown): reason is PasskeyFailureReason =>
   (passkeyFailureReasons as readonly unknown[]).includes(reason);
 
@@ -46,8 +26,8 @@ function browserErrorName(error: unknown): string | undefined {
 
 /**
  * A sentence to show for a failure, or null when there is nothing to say (the user cancelled a
- * passkey confirmation). The API writes its sentences in English; in the other languages the
- * problems we know are translated, and any other is shown as the API wrote it.
+ * passkey confirmation). A problem is worded by the catalogue, by its code (a refused passkey
+ * ceremony by its reason); only a type this version does not know is shown as the API wrote it.
  */
 export function useErrorMessage(): (error: unknown) => string | null {
   const { t } = useTranslation();
@@ -55,14 +35,9 @@ export function useErrorMessage(): (error: unknown) => string | null {
     (error: unknown) => {
       if (error == null || error instanceof StepUpCancelled) return null;
       if (error instanceof ApiProblem) {
-        // The API's detail lists the fields in English; each field says what is wrong itself.
-        if (error.code === 'validation') return t('problems.validation');
-        if (currentLanguage() !== 'en') {
-          const { reason } = error.problem;
-          if (isPasskeyFailure(reason)) return t(`passkeyFailures.${reason}`);
-          if (isTranslated(error.code)) return t(`problems.${error.code}`);
-        }
-        return error.problem.detail;
+        const { reason } = error.problem;
+        if (isPasskeyFailure(reason)) return t(`passkeyFailures.${reason}`);
+        return error.code ? t(`problems.${error.code}`) : error.problem.detail;
       }
       if (error instanceof UnexpectedResponse) return t('errors.unexpected');
       switch (browserErrorName(error)) {

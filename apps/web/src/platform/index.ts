@@ -6,7 +6,6 @@ export {
   apiSend,
   setSignedOutListener,
   setStepUpHandler,
-  STEP_UP_REQUIRED,
   StepUpCancelled,
   UnexpectedResponse,
   withQuery,
