@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEntry, AuditQuery } from '@coop/contracts';
 import { Clock } from '../platform/clock';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -28,7 +28,7 @@ const AUDIT_LOCK = 0x4155444954; // "AUDIT"
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
     private readonly clock: Clock,
   ) {}
 
@@ -38,7 +38,7 @@ export class AuditService {
    */
   async record(event: AuditEvent, manager?: EntityManager): Promise<void> {
     if (manager?.queryRunner?.isTransactionActive) return this.append(event, manager);
-    await this.dataSource.transaction((m) => this.append(event, m));
+    await this.entries.manager.transaction((m) => this.append(event, m));
   }
 
   private async append(event: AuditEvent, manager: EntityManager): Promise<void> {
@@ -64,7 +64,7 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
-    const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    const qb = this.entries.createQueryBuilder('a');
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.stateCode) qb.andWhere('a.state_code = :stateCode', { stateCode: query.stateCode });
@@ -85,9 +85,8 @@ export class AuditService {
   /** Recomputes the whole chain from the first entry, in pages. */
   async verify(pageSize = 1000): Promise<ChainVerdict> {
     const verifier = new ChainVerifier();
-    const repo = this.dataSource.getRepository(AuditEntryEntity);
     for (let after = '0'; ;) {
-      const rows = await repo
+      const rows = await this.entries
         .createQueryBuilder('a')
         .where('a.seq > :after', { after })
         .orderBy('a.seq', 'ASC')

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticationResponse, RegistrationResponse } from '@coop/contracts';
 import { AuditService, type AuditEvent } from '../../audit';
 import { NoticesService, type SigningIn } from '../../notices';
-import { Clock } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
 import { accountInactive, passkeyCloned, passkeyNotTheAccounts } from '../identity.errors';
@@ -39,7 +38,6 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
-    private readonly clock: Clock,
   ) {}
 
   async registrationOptions(token: string): Promise<CreationOptions> {
@@ -81,11 +79,7 @@ export class AuthService {
         const user = await this.invitations.markRedeemed(invitation, m);
         if (invitation.purpose === 'recovery') {
           // The lost passkey may be in someone else's hands: retire every old one and its sessions.
-          await m.update(
-            PasskeyEntity,
-            { userId: user.id, revokedAt: IsNull() },
-            { revokedAt: this.clock.now() },
-          );
+          await this.passkeys.retireAll(user.id, m);
           await this.sessions.revokeAll(user.id, 'recovery', m);
         }
         await this.sessions.endReplaced(previousToken, m);
@@ -192,7 +186,7 @@ export class AuthService {
     owner: Pick<Principal, 'userId' | 'stateCode'>,
     m: EntityManager,
   ): Promise<'clone'> {
-    await m.update(PasskeyEntity, { id: passkey.id }, { flaggedAt: this.clock.now() });
+    await this.passkeys.flagCloned(passkey.id, m);
     // Whoever holds the copy may already be signed in: end every session of the account.
     await this.sessions.revokeAll(owner.userId, 'passkey-clone', m);
     await this.audit.record(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Passkey } from '@coop/contracts';
 import { AuditService } from '../../audit';
 import { NoticesService } from '../../notices';
@@ -66,6 +66,19 @@ export class PasskeysService {
       details: { passkeyId: id },
     });
     return toPasskey(passkey);
+  }
+
+  /**
+   * Retires every passkey of the user inside the caller's transaction: at deactivation, and when a
+   * recovery link is redeemed (the lost passkey may be in someone else's hands).
+   */
+  async retireAll(userId: string, m: EntityManager): Promise<void> {
+    await m.update(PasskeyEntity, { userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Marks a passkey whose signature counter went backwards: a copy of it is in use somewhere. */
+  async flagCloned(passkeyId: string, m: EntityManager): Promise<void> {
+    await m.update(PasskeyEntity, { id: passkeyId }, { flaggedAt: this.clock.now() });
   }
 
   /** The signed-in user revokes one of their own passkeys. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { In, IsNull, Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import {
   changeStatusSchema,
   type Approval,
@@ -15,7 +15,6 @@ import { AuditService } from '../../audit';
 import { AccessPolicy } from '../../platform/access';
 import { validationError, type FieldError } from '../../platform/errors';
 import { StatesService } from '../../states';
-import { Clock } from '../../platform/clock';
 import type { Principal } from '../../platform/principal';
 import {
   emailTaken,
@@ -26,7 +25,7 @@ import {
   userNotFound,
 } from '../identity.errors';
 import { ApprovalRequestsService, type Outcome } from '../approvals/approval-requests.service';
-import { PasskeyEntity } from '../passkeys/passkey.entity';
+import { PasskeysService } from '../passkeys/passkeys.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UserEntity } from './user.entity';
 
@@ -74,11 +73,11 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
+    private readonly passkeys: PasskeysService,
     private readonly requests: ApprovalRequestsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
-    private readonly clock: Clock,
   ) {}
 
   async find(id: string, manager?: EntityManager): Promise<UserEntity> {
@@ -338,13 +337,7 @@ export class UsersService {
     let sessionsEnded = 0;
     if (input.status !== 'active')
       sessionsEnded = await this.sessions.revokeAll(user.id, input.status, m);
-    if (input.status === 'deactivated') {
-      await m.update(
-        PasskeyEntity,
-        { userId: user.id, revokedAt: IsNull() },
-        { revokedAt: this.clock.now() },
-      );
-    }
+    if (input.status === 'deactivated') await this.passkeys.retireAll(user.id, m);
     const action = STATUS_ACTIONS[input.status];
     await this.audit.record(
       {
