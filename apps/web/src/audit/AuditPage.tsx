@@ -38,8 +38,7 @@ export function AuditPage() {
         onApply={(draft) => setParams(paramsOf(draft), { replace: true })}
       />
       {exporter.error && <Alert tone="error">{exporter.error}</Alert>}
-      {log.isError && <Alert tone="error">{describe(log.error)}</Alert>}
-      <AuditTable entries={entries} isLoading={log.isPending} />
+      <AuditTable entries={entries} isLoading={log.isPending} error={describe(log.error)} />
       {entries && (
         <div className="audit__more">
           <p className="ui-table__muted" role="status">

@@ -30,9 +30,11 @@ function Subject({ entry }: { entry: AuditEntry }) {
 export function AuditTable({
   entries,
   isLoading,
+  error,
 }: {
   entries: readonly AuditEntry[] | undefined;
   isLoading: boolean;
+  error: string | null;
 }) {
   const { t } = useTranslation();
   const userName = useUserNames();
@@ -94,6 +96,7 @@ export function AuditTable({
       rows={entries}
       rowKey={(entry) => entry.seq}
       isLoading={isLoading}
+      error={error}
       empty={t('audit.empty')}
     />
   );

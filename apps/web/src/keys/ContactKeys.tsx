@@ -2,7 +2,16 @@ import type { KeyRecordV1 } from '@coop/crypto';
 import type { UserKeys } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../platform';
-import { Alert, Badge, DataTable, Fact, Facts, useDateTimeFormat, type Column } from '../ui';
+import {
+  Alert,
+  Badge,
+  DataTable,
+  Fact,
+  Facts,
+  timeColumn,
+  useDateTimeFormat,
+  type Column,
+} from '../ui';
 import { useAttestationChecks, useSafetyNumber, type AttestationState } from './checks';
 import { formatFingerprint } from './format';
 import { QrCode } from './QrCode';
@@ -82,13 +91,7 @@ export function KeyHistory({ keys }: { keys: UserKeys }) {
       heading: t('keys.fingerprint'),
       cell: (entry) => <Fingerprint value={entry.fingerprint} />,
     },
-    {
-      key: 'created',
-      heading: t('keys.contact.createdColumn'),
-      cell: (entry) => (
-        <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
-      ),
-    },
+    timeColumn('created', t('keys.contact.createdColumn'), (entry) => entry.createdAt, when),
   ];
   return (
     <DataTable

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, Page, useErrorMessage, useSearchFilter, useSignedInUser } from '../platform';
 import { useStateName, useStateOptions } from '../states';
-import { Alert, Badge, DataTable, SelectField, type Column } from '../ui';
+import { Badge, DataTable, SelectField, type Column } from '../ui';
 import { KeyChangeWarning, useVerificationOf } from './KeyChangeWarning';
 import { useContacts } from './queries';
 import './keys.css';
@@ -35,10 +35,12 @@ function VerificationBadge({ userId }: { userId: string }) {
 function PeopleTable({
   people,
   isLoading,
+  error,
   stateCode,
 }: {
   people: readonly User[] | undefined;
   isLoading: boolean;
+  error: string | null;
   stateCode: string | null;
 }) {
   const { t } = useTranslation();
@@ -73,6 +75,7 @@ function PeopleTable({
       rows={people}
       rowKey={(person) => person.id}
       isLoading={isLoading}
+      error={error}
       empty={t('keys.people.empty')}
     />
   );
@@ -108,8 +111,12 @@ export function PeoplePage() {
           compareHref={contactHref(person.id, linkState)}
         />
       ))}
-      {contacts.isError && <Alert tone="error">{describe(contacts.error)}</Alert>}
-      <PeopleTable people={contacts.data} isLoading={contacts.isLoading} stateCode={linkState} />
+      <PeopleTable
+        people={contacts.data}
+        isLoading={contacts.isLoading}
+        error={describe(contacts.error)}
+        stateCode={linkState}
+      />
     </Page>
   );
 }

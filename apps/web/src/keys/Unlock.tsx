@@ -68,7 +68,6 @@ export function Unlock({
         onCancel={() => setStartingOver(null)}
         onConfirm={() => setStartingOver('flow')}
         confirmLabel={t('keys.startOver.confirm')}
-        cancelLabel={t('common.cancel')}
       >
         <p>{t('keys.startOver.warning1')}</p>
         <p>{t('keys.startOver.warning2')}</p>

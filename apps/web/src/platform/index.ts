@@ -21,7 +21,8 @@ export {
 export { RequireRole, RequireSignedIn, safeReturnPath } from './guards';
 // Moved to ui with DataTable, which shows it; screens not yet moved over still find it here.
 export { Loading } from '../ui';
-export { useMutationErrors } from './mutation-errors';
+export { useMutationFeedback } from './mutation-feedback';
+export { FilterSelect } from './FilterSelect';
 export { Page, Section } from './Page';
 export { useSearchFilter } from './search-filters';
 export { useDocumentTitle } from './use-document-title';

@@ -1,7 +1,7 @@
 import { REGIONAL_GROUPS, type RegionalGroup, type State } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutationErrors } from '../platform';
+import { useMutationFeedback } from '../platform';
 import { FormDialog, SelectField, TextField } from '../ui';
 import { stateName, useCreateState, useRecordWithdrawal } from './queries';
 
@@ -28,7 +28,7 @@ export function AddStateDialog({
   const [group, setGroup] = useState<RegionalGroup | null>(null);
   const [entry, setEntry] = useState('');
   const [checked, setChecked] = useState<Record<string, string>>({});
-  const { message, fields } = useMutationErrors(create.error, checked);
+  const feedback = useMutationFeedback(create, checked);
 
   const submit = () => {
     const missing: Record<string, string> = {};
@@ -63,9 +63,7 @@ export function AddStateDialog({
       onSubmit={submit}
       onClose={onClose}
       submitLabel={t('states.form.submit')}
-      isPending={create.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <TextField
         name="code"
@@ -134,7 +132,7 @@ export function WithdrawalDialog({
   const { t } = useTranslation();
   const record = useRecordWithdrawal(state.code);
   const [date, setDate] = useState('');
-  const { message, fields } = useMutationErrors(record.error);
+  const feedback = useMutationFeedback(record);
   const submit = () => {
     if (date) record.mutate(date, { onSuccess: onDone });
   };
@@ -144,9 +142,7 @@ export function WithdrawalDialog({
       onSubmit={submit}
       onClose={onClose}
       submitLabel={t('states.withdrawal.submit')}
-      isPending={record.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <p>{t('states.withdrawal.body')}</p>
       <TextField

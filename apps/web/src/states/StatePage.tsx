@@ -2,7 +2,7 @@ import type { StateRevision } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loading, Page, Section, useErrorMessage } from '../platform';
-import { Alert, DataTable, Fact, Facts, useDateTimeFormat, type Column } from '../ui';
+import { Alert, DataTable, Fact, Facts, timeColumn, useDateTimeFormat, type Column } from '../ui';
 import { stateName, useStateRevisions, useStates } from './queries';
 import { useCalendarDate } from './StatesPage';
 
@@ -24,12 +24,8 @@ export function StatePage({ userName }: { userName: (id: string | null) => strin
   const state = states.data?.find((s) => s.code === code);
   const columns: Column<StateRevision>[] = [
     {
-      key: 'when',
-      heading: t('states.history.when'),
+      ...timeColumn('when', t('states.history.when'), (revision) => revision.createdAt, when),
       cellProps: { className: 'nowrap' },
-      cell: (revision) => (
-        <time dateTime={revision.createdAt}>{when.format(new Date(revision.createdAt))}</time>
-      ),
     },
     { key: 'reason', heading: t('states.history.reason'), cell: (revision) => revision.reason },
     {
@@ -85,13 +81,13 @@ export function StatePage({ userName }: { userName: (id: string | null) => strin
         </Facts>
       </div>
       <Section title={t('states.history.title')} description={t('states.history.description')}>
-        {revisions.isError && <Alert tone="error">{describe(revisions.error)}</Alert>}
         <DataTable
           caption={t('states.history.title')}
           columns={columns}
           rows={revisions.data && [...revisions.data].reverse()}
           rowKey={(revision) => `${revision.createdAt}-${revision.reason}`}
           isLoading={revisions.isPending}
+          error={describe(revisions.error)}
           empty={t('states.history.empty')}
         />
       </Section>

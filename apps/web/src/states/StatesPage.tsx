@@ -93,7 +93,6 @@ export function StatesPage() {
         />
       </div>
       {done && <Alert tone="success">{done}</Alert>}
-      {states.isError && <Alert tone="error">{describe(states.error)}</Alert>}
       {states.data && shown && (
         <p className="states__count" role="status">
           {t('states.count', { shown: shown.length, total: states.data.length })}
@@ -105,6 +104,7 @@ export function StatesPage() {
         rows={shown}
         rowKey={(state) => state.code}
         isLoading={states.isPending}
+        error={describe(states.error)}
         empty={t('states.empty')}
         actions={(state) =>
           !state.withdrawalEffective && (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Alert } from './Alert';
 import { Button } from './Button';
 import { ModalDialog } from './Dialog';
@@ -9,7 +10,8 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
   onConfirm: () => void;
   confirmLabel: string;
-  cancelLabel: string;
+  /** "Cancel" unless said otherwise. */
+  cancelLabel?: string;
   children?: ReactNode;
   error?: string | null;
   isPending?: boolean;
@@ -29,6 +31,7 @@ export function ConfirmDialog({
   isPending,
   tone = 'danger',
 }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   return (
     <ModalDialog
       title={title}
@@ -43,7 +46,7 @@ export function ConfirmDialog({
       {error && <Alert tone="error">{error}</Alert>}
       <div className="ui-dialog__actions">
         <Button variant="secondary" isDisabled={isPending} onPress={onCancel}>
-          {cancelLabel}
+          {cancelLabel ?? t('common.cancel')}
         </Button>
         <Button variant={tone} isPending={isPending} onPress={onConfirm}>
           {confirmLabel}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, type TdHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from './Alert';
 import { Loading } from './Loading';
 import './table.css';
 
@@ -21,10 +22,12 @@ interface FrameProps {
 
 interface ColumnProps<Row> extends FrameProps {
   columns: readonly Column<Row>[];
-  /** Undefined while loading or after a failure the caller reports. */
+  /** Undefined while loading or after a failure. */
   rows: readonly Row[] | undefined;
   rowKey: (row: Row) => string | number;
   isLoading?: boolean;
+  /** Why the rows could not be loaded, said in place of the table. */
+  error?: string | null;
   /** Said in place of the rows when there are none; lists that are never empty leave it out. */
   empty?: string;
   /** The row's buttons, in a last column whose heading only screen readers hear. */
@@ -88,12 +91,14 @@ function ColumnTable<Row>({
   rows,
   rowKey,
   isLoading,
+  error,
   empty,
   actions,
   ...frame
 }: ColumnProps<Row>) {
   const { t } = useTranslation();
   if (isLoading) return <Loading />;
+  if (error) return <Alert tone="error">{error}</Alert>;
   if (!rows) return null;
   const width = columns.length + (actions ? 1 : 0);
   return (
@@ -142,7 +147,7 @@ function ColumnTable<Row>({
 }
 
 /**
- * A list as a table, from column definitions, with its loading and empty states. Tables still
+ * A list as a table, from column definitions, with its loading, failed and empty states. Tables still
  * written cell by cell pass their `thead` and `tbody` as children instead.
  */
 export function DataTable<Row>(props: ColumnProps<Row> | (FrameProps & { children: ReactNode })) {

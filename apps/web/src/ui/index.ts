@@ -23,5 +23,6 @@ export type { SelectOption, SelectProps } from './Select';
 export { SelectField } from './SelectField';
 export { SkipLink } from './SkipLink';
 export { TextField } from './TextField';
+export { timeColumn } from './time-column';
 export { useDateTimeFormat, useNumberFormat } from './format';
 export { withoutError } from './form-errors';

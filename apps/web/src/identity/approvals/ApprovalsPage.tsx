@@ -8,6 +8,7 @@ import {
   Button,
   DataTable,
   SelectField,
+  timeColumn,
   useDateTimeFormat,
   type BadgeTone,
   type Column,
@@ -69,11 +70,7 @@ function useColumns(
         </>
       ),
     },
-    {
-      key: 'requestedAt',
-      heading: t('approvals.columns.requestedAt'),
-      cell: (grant) => date(grant.requestedAt),
-    },
+    timeColumn('requestedAt', t('approvals.columns.requestedAt'), (g) => g.requestedAt, when),
     {
       key: 'status',
       heading: t('approvals.columns.status'),
@@ -184,13 +181,13 @@ export function ApprovalsPage() {
       </div>
       {done && <Alert tone="success">{done}</Alert>}
       {cancel.error && <Alert tone="error">{describe(cancel.error)}</Alert>}
-      {grants.isError && <Alert tone="error">{describe(grants.error)}</Alert>}
       <DataTable
         caption={t('approvals.title')}
         columns={columns}
         rows={grants.data}
         rowKey={(grant) => grant.id}
         isLoading={grants.isPending}
+        error={describe(grants.error)}
         empty={t('approvals.empty')}
         actions={actions}
       />

@@ -32,7 +32,6 @@ export function DecisionDialog({
       isOpen
       onCancel={onClose}
       confirmLabel={t(`approvals.decide.${decision}`)}
-      cancelLabel={t('common.cancel')}
       tone={decision === 'reject' ? 'danger' : 'primary'}
       isPending={decide.isPending}
       error={describe(decide.error)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutationErrors } from '../../platform';
+import { useMutationFeedback } from '../../platform';
 import { Alert, FormDialog, Loading, SelectField } from '../../ui';
 import { useUsers } from '../users/queries';
 import { useRequestAdminGrant } from './queries';
@@ -11,7 +11,7 @@ export function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone
   const users = useUsers({ status: 'active' });
   const request = useRequestAdminGrant();
   const [userId, setUserId] = useState<string | null>(null);
-  const { message, fields } = useMutationErrors(request.error);
+  const feedback = useMutationFeedback(request);
   const candidates = (users.data ?? [])
     .filter((user) => !user.roles.includes('registry_admin'))
     .map((user) => ({ id: user.id, label: `${user.displayName} (${user.email})` }));
@@ -24,9 +24,7 @@ export function RequestDialog({ onClose, onDone }: { onClose: () => void; onDone
       onClose={onClose}
       submitLabel={t('approvals.request.submit')}
       isSubmitDisabled={!userId}
-      isPending={request.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <p>{t('approvals.request.body')}</p>
       {users.isPending ? (

@@ -2,14 +2,14 @@ import type { Invitation } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page, useErrorMessage, useSearchFilter } from '../../platform';
+import { FilterSelect, Page, useErrorMessage, useSearchFilter } from '../../platform';
 import { useStateName } from '../../states';
 import {
   Alert,
   Button,
   ConfirmDialog,
   DataTable,
-  SelectField,
+  timeColumn,
   useDateTimeFormat,
   type Column,
 } from '../../ui';
@@ -18,20 +18,18 @@ import { InviteAction } from './InviteAction';
 import { useInvitations, useRevokeInvitation } from './queries';
 
 const STATUSES = ['pending', 'redeemed', 'expired', 'revoked'] as const;
-const ALL = 'all';
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 export function InvitationsPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
-  const [status, setStatus] = useSearchFilter('status', STATUSES);
+  const [status] = useSearchFilter('status', STATUSES);
   const invitations = useInvitations(status);
   const revoke = useRevokeInvitation();
   const stateName = useStateName();
   const when = useDateTimeFormat(WHEN);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const date = (iso: string) => <time dateTime={iso}>{when.format(new Date(iso))}</time>;
   const columns: Column<Invitation>[] = [
     {
       key: 'name',
@@ -72,39 +70,28 @@ export function InvitationsPage() {
       heading: t('invitations.columns.status'),
       cell: (invitation) => <InvitationStatusBadge status={invitation.status} />,
     },
-    {
-      key: 'created',
-      heading: t('invitations.columns.created'),
-      cell: (invitation) => date(invitation.createdAt),
-    },
-    {
-      key: 'expires',
-      heading: t('invitations.columns.expires'),
-      cell: (invitation) => date(invitation.expiresAt),
-    },
+    timeColumn('created', t('invitations.columns.created'), (i) => i.createdAt, when),
+    timeColumn('expires', t('invitations.columns.expires'), (i) => i.expiresAt, when),
   ];
 
   return (
     <Page title={t('invitations.title')} lead={t('invitations.lead')} actions={<InviteAction />}>
       <div className="ui-filters" role="group" aria-label={t('invitations.filterLabel')}>
-        <SelectField
+        <FilterSelect
+          name="status"
           label={t('invitations.columns.status')}
-          options={[
-            { id: ALL, label: t('common.all') },
-            ...STATUSES.map((s) => ({ id: s, label: t(`invitations.status.${s}`) })),
-          ]}
-          value={status ?? ALL}
-          onChange={(value) => setStatus(value === ALL ? undefined : value)}
+          options={STATUSES.map((s) => ({ id: s, label: t(`invitations.status.${s}`) }))}
+          allowed={STATUSES}
         />
       </div>
       {done && <Alert tone="success">{done}</Alert>}
-      {invitations.isError && <Alert tone="error">{describe(invitations.error)}</Alert>}
       <DataTable
         caption={t('invitations.title')}
         columns={columns}
         rows={invitations.data}
         rowKey={(invitation) => invitation.id}
         isLoading={invitations.isPending}
+        error={describe(invitations.error)}
         empty={t('invitations.empty')}
         actions={(invitation) =>
           invitation.status === 'pending' && (
@@ -128,7 +115,6 @@ export function InvitationsPage() {
         isOpen={revoking !== null}
         onCancel={() => setRevoking(null)}
         confirmLabel={t('invitations.revoke')}
-        cancelLabel={t('common.cancel')}
         isPending={revoke.isPending}
         error={describe(revoke.error)}
         onConfirm={() => {

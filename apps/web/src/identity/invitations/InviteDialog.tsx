@@ -1,16 +1,17 @@
 import type { CreateInvitation, IssuedInvitation } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutationErrors } from '../../platform';
+import { useMutationFeedback } from '../../platform';
 import { FormDialog, TextField } from '../../ui';
 import {
   accessProblems,
   DEFAULT_HOURS,
   ExpiryField,
+  NameField,
   RolesField,
   StateField,
   type GrantableRole,
-} from './AccessFields';
+} from './PersonFields';
 import { useCreateInvitation } from './queries';
 
 /** Invites a person; registry_admin is granted separately, through a two-person approval. */
@@ -31,7 +32,7 @@ export function InviteDialog({
   const [checked, setChecked] = useState<Record<string, string>>({});
   const focal = roles.includes('focal_point');
 
-  const { message, fields } = useMutationErrors(create.error, checked);
+  const feedback = useMutationFeedback(create, checked);
 
   const submit = () => {
     const missing = accessProblems(t, roles, stateCode, { rolesRequired: true });
@@ -56,20 +57,14 @@ export function InviteDialog({
       onSubmit={submit}
       onClose={onClose}
       submitLabel={t('invitations.form.submit')}
-      isPending={create.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <p>{t('invitations.form.intro')}</p>
       <div className="ui-form__row">
-        <TextField
-          name="displayName"
+        <NameField
           label={t('invitations.form.name')}
           value={displayName}
           onChange={setDisplayName}
-          maxLength={120}
-          isRequired
-          autoFocus
         />
         <TextField
           name="email"

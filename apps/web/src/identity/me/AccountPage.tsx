@@ -85,11 +85,9 @@ function Passkeys() {
         <Alert tone="warning">{t('passkeys.flaggedWarning')}</Alert>
       )}
       {done && <Alert tone="success">{done}</Alert>}
-      {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
       <PasskeyTable
         caption={t('passkeys.title')}
-        passkeys={passkeys.data}
-        isLoading={passkeys.isPending}
+        passkeys={passkeys}
         onRename={(passkey) => {
           rename.reset();
           setDone(null);
@@ -148,7 +146,6 @@ function Passkeys() {
         isOpen={revoking !== null}
         onCancel={() => setRevoking(null)}
         confirmLabel={t('passkeys.revoke')}
-        cancelLabel={t('common.cancel')}
         isPending={revoke.isPending}
         error={describe(revoke.error)}
         onConfirm={() => {
@@ -197,11 +194,9 @@ function Sessions() {
       }
     >
       {done && <Alert tone="success">{done}</Alert>}
-      {sessions.isError && <Alert tone="error">{describe(sessions.error)}</Alert>}
       <SessionTable
         caption={t('sessions.title')}
-        sessions={sessions.data}
-        isLoading={sessions.isPending}
+        sessions={sessions}
         onRevoke={(session) => {
           revoke.reset();
           setDone(null);
@@ -217,7 +212,6 @@ function Sessions() {
         isOpen={revoking !== null}
         onCancel={() => setRevoking(null)}
         confirmLabel={t('sessions.revoke')}
-        cancelLabel={t('common.cancel')}
         isPending={revoke.isPending}
         error={describe(revoke.error)}
         onConfirm={() => {

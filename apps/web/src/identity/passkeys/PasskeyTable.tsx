@@ -1,6 +1,8 @@
 import type { Passkey } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, DataTable, useDateTimeFormat, type Column } from '../../ui';
+import { useErrorMessage } from '../../platform';
+import { Badge, Button, DataTable, timeColumn, useDateTimeFormat, type Column } from '../../ui';
+import type { ListQuery } from '../list-query';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -12,20 +14,17 @@ function kindOf(passkey: Passkey): 'synced' | 'deviceBound' {
 export function PasskeyTable({
   caption,
   passkeys,
-  isLoading,
   onRename,
   onRevoke,
 }: {
   caption: string;
-  passkeys: readonly Passkey[] | undefined;
-  isLoading: boolean;
+  passkeys: ListQuery<Passkey>;
   onRename?: (passkey: Passkey) => void;
   onRevoke: (passkey: Passkey) => void;
 }) {
   const { t } = useTranslation();
+  const describe = useErrorMessage();
   const when = useDateTimeFormat(WHEN);
-  const date = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{when.format(new Date(iso))}</time> : t('common.never');
   const columns: Column<Passkey>[] = [
     {
       key: 'name',
@@ -43,16 +42,14 @@ export function PasskeyTable({
         </>
       ),
     },
-    {
-      key: 'created',
-      heading: t('passkeys.columns.created'),
-      cell: (passkey) => date(passkey.createdAt),
-    },
-    {
-      key: 'lastUsed',
-      heading: t('passkeys.columns.lastUsed'),
-      cell: (passkey) => date(passkey.lastUsedAt),
-    },
+    timeColumn('created', t('passkeys.columns.created'), (p) => p.createdAt, when),
+    timeColumn(
+      'lastUsed',
+      t('passkeys.columns.lastUsed'),
+      (p) => p.lastUsedAt,
+      when,
+      t('common.never'),
+    ),
     {
       key: 'kind',
       heading: t('passkeys.columns.kind'),
@@ -63,9 +60,10 @@ export function PasskeyTable({
     <DataTable
       caption={caption}
       columns={columns}
-      rows={passkeys}
+      rows={passkeys.data}
       rowKey={(passkey) => passkey.id}
-      isLoading={isLoading}
+      isLoading={passkeys.isPending}
+      error={describe(passkeys.error)}
       empty={t('passkeys.empty')}
       actions={(passkey) => (
         <>

@@ -1,6 +1,8 @@
 import type { Session } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, DataTable, useDateTimeFormat, type Column } from '../../ui';
+import { useErrorMessage } from '../../platform';
+import { Badge, Button, DataTable, timeColumn, useDateTimeFormat, type Column } from '../../ui';
+import type { ListQuery } from '../list-query';
 import { describeUserAgent } from './user-agent';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -26,17 +28,15 @@ function Device({ userAgent }: { userAgent: string }) {
 export function SessionTable({
   caption,
   sessions,
-  isLoading,
   onRevoke,
 }: {
   caption: string;
-  sessions: readonly Session[] | undefined;
-  isLoading: boolean;
+  sessions: ListQuery<Session>;
   onRevoke: (session: Session) => void;
 }) {
   const { t } = useTranslation();
+  const describe = useErrorMessage();
   const when = useDateTimeFormat(WHEN);
-  const date = (iso: string) => <time dateTime={iso}>{when.format(new Date(iso))}</time>;
   const columns: Column<Session>[] = [
     {
       key: 'device',
@@ -53,29 +53,18 @@ export function SessionTable({
         </>
       ),
     },
-    {
-      key: 'created',
-      heading: t('sessions.columns.created'),
-      cell: (session) => date(session.createdAt),
-    },
-    {
-      key: 'lastSeen',
-      heading: t('sessions.columns.lastSeen'),
-      cell: (session) => date(session.lastSeenAt),
-    },
-    {
-      key: 'expires',
-      heading: t('sessions.columns.expires'),
-      cell: (session) => date(session.expiresAt),
-    },
+    timeColumn('created', t('sessions.columns.created'), (s) => s.createdAt, when),
+    timeColumn('lastSeen', t('sessions.columns.lastSeen'), (s) => s.lastSeenAt, when),
+    timeColumn('expires', t('sessions.columns.expires'), (s) => s.expiresAt, when),
   ];
   return (
     <DataTable
       caption={caption}
       columns={columns}
-      rows={sessions}
+      rows={sessions.data}
       rowKey={(session) => session.id}
-      isLoading={isLoading}
+      isLoading={sessions.isPending}
+      error={describe(sessions.error)}
       empty={t('sessions.empty')}
       actions={(session) =>
         !session.current && (

@@ -1,17 +1,18 @@
 import type { Approval, ChangeStatus, IssuedInvitation, User } from '@coop/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutationErrors } from '../../platform';
+import { useMutationFeedback } from '../../platform';
 import { FormDialog, TextField } from '../../ui';
 import {
   accessProblems,
   DEFAULT_HOURS,
   ExpiryField,
+  NameField,
   GRANTABLE_ROLES,
   RolesField,
   StateField,
   type GrantableRole,
-} from '../invitations/AccessFields';
+} from '../invitations/PersonFields';
 import { useChangeStatus, useRecoveryInvitation, useUpdateUser } from './queries';
 
 export type StatusChange = ChangeStatus['status'];
@@ -31,7 +32,7 @@ export function StatusDialog({
   const { t } = useTranslation();
   const change = useChangeStatus(user.id);
   const [reason, setReason] = useState('');
-  const { message, fields } = useMutationErrors(change.error);
+  const feedback = useMutationFeedback(change);
   const submit = () => {
     if (reason.trim()) change.mutate({ status, reason: reason.trim() }, { onSuccess: onDone });
   };
@@ -43,9 +44,7 @@ export function StatusDialog({
       onClose={onClose}
       submitLabel={t(`users.statusChange.${status}.confirm`)}
       tone={status === 'active' ? 'primary' : 'danger'}
-      isPending={change.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <p>{t(`users.statusChange.${status}.body`)}</p>
       <TextField
@@ -83,7 +82,7 @@ export function EditUserDialog({
   const [stateCode, setStateCode] = useState<string | null>(user.stateCode);
   const [checked, setChecked] = useState<Record<string, string>>({});
   const focal = roles.includes('focal_point');
-  const { message, fields } = useMutationErrors(update.error, checked);
+  const feedback = useMutationFeedback(update, checked);
 
   const submit = () => {
     const missing = accessProblems(t, roles, stateCode, { rolesRequired: !isAdmin });
@@ -109,19 +108,9 @@ export function EditUserDialog({
       onSubmit={submit}
       onClose={onClose}
       submitLabel={t('common.save')}
-      isPending={update.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
-      <TextField
-        name="displayName"
-        label={t('users.edit.name')}
-        value={displayName}
-        onChange={setDisplayName}
-        maxLength={120}
-        isRequired
-        autoFocus
-      />
+      <NameField label={t('users.edit.name')} value={displayName} onChange={setDisplayName} />
       <RolesField
         label={t('users.edit.roles')}
         description={isAdmin ? t('users.edit.adminNote') : t('invitations.form.rolesHelp')}
@@ -146,7 +135,7 @@ export function RecoveryDialog({
   const { t } = useTranslation();
   const recover = useRecoveryInvitation(user.id);
   const [hours, setHours] = useState(DEFAULT_HOURS);
-  const { message, fields } = useMutationErrors(recover.error);
+  const feedback = useMutationFeedback(recover);
   const submit = () => {
     recover.mutate(Number.isFinite(hours) ? hours : DEFAULT_HOURS, { onSuccess: onIssued });
   };
@@ -156,9 +145,7 @@ export function RecoveryDialog({
       onSubmit={submit}
       onClose={onClose}
       submitLabel={t('users.recovery.submit')}
-      isPending={recover.isPending}
-      error={message}
-      fieldErrors={fields}
+      {...feedback}
     >
       <p>{t('users.recovery.body')}</p>
       <ExpiryField value={hours} onChange={setHours} />

@@ -30,6 +30,11 @@ function UserDetail({ user }: { user: User }) {
   const [dialog, setDialog] = useState<UserDialog | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const close = () => setDialog(null);
+  /** Closes the dialog and says what was done. */
+  const closeSaying = (text: string) => {
+    close();
+    setDone(text);
+  };
   const open = (next: UserDialog) => {
     setDone(null);
     revokePasskey.reset();
@@ -44,20 +49,16 @@ function UserDetail({ user }: { user: User }) {
       <Account user={user} onOpen={open} />
       {user.status === 'active' && <AttestKeySection user={user} />}
       <Section title={t('passkeys.title')} description={t('users.detail.passkeysHelp')}>
-        {passkeys.isError && <Alert tone="error">{describe(passkeys.error)}</Alert>}
         <PasskeyTable
           caption={t('passkeys.title')}
-          passkeys={passkeys.data}
-          isLoading={passkeys.isPending}
+          passkeys={passkeys}
           onRevoke={(passkey) => open({ kind: 'passkey', passkey })}
         />
       </Section>
       <Section title={t('users.detail.sessions')}>
-        {sessions.isError && <Alert tone="error">{describe(sessions.error)}</Alert>}
         <SessionTable
           caption={t('users.detail.sessions')}
-          sessions={sessions.data}
-          isLoading={sessions.isPending}
+          sessions={sessions}
           onRevoke={(session) => open({ kind: 'session', session })}
         />
       </Section>
@@ -67,28 +68,26 @@ function UserDetail({ user }: { user: User }) {
           user={user}
           status={dialog.status}
           onClose={close}
-          onDone={(outcome) => {
-            close();
-            setDone(
+          onDone={(outcome) =>
+            closeSaying(
               isApproval(outcome)
                 ? t('approvals.sent')
                 : t(`users.statusChange.${dialog.status}.done`, { name: outcome.displayName }),
-            );
-          }}
+            )
+          }
         />
       )}
       {dialog?.kind === 'edit' && (
         <EditUserDialog
           user={user}
           onClose={close}
-          onDone={(outcome) => {
-            close();
-            setDone(
+          onDone={(outcome) =>
+            closeSaying(
               isApproval(outcome)
                 ? t('approvals.sent')
                 : t('users.edit.done', { name: outcome.displayName }),
-            );
-          }}
+            )
+          }
         />
       )}
       {dialog?.kind === 'recovery' && (
@@ -97,8 +96,7 @@ function UserDetail({ user }: { user: User }) {
           onClose={close}
           onIssued={(outcome) => {
             if (!isApproval(outcome)) return setDialog({ kind: 'link', issued: outcome });
-            close();
-            setDone(t('approvals.sentRecovery'));
+            closeSaying(t('approvals.sentRecovery'));
           }}
         />
       )}
@@ -112,17 +110,13 @@ function UserDetail({ user }: { user: User }) {
         isOpen={dialog?.kind === 'passkey'}
         onCancel={close}
         confirmLabel={t('passkeys.revoke')}
-        cancelLabel={t('common.cancel')}
         isPending={revokePasskey.isPending}
         error={describe(revokePasskey.error)}
         onConfirm={() => {
           if (dialog?.kind !== 'passkey') return;
           const { id, name } = dialog.passkey;
           revokePasskey.mutate(id, {
-            onSuccess: () => {
-              close();
-              setDone(t('passkeys.revoked', { name }));
-            },
+            onSuccess: () => closeSaying(t('passkeys.revoked', { name })),
           });
         }}
       >
@@ -133,17 +127,11 @@ function UserDetail({ user }: { user: User }) {
         isOpen={dialog?.kind === 'withdraw'}
         onCancel={close}
         confirmLabel={t('approvals.withdraw.confirm')}
-        cancelLabel={t('common.cancel')}
         tone="danger"
         isPending={withdraw.isPending}
         error={describe(withdraw.error)}
         onConfirm={() =>
-          withdraw.mutate(user.id, {
-            onSuccess: () => {
-              close();
-              setDone(t('approvals.sent'));
-            },
-          })
+          withdraw.mutate(user.id, { onSuccess: () => closeSaying(t('approvals.sent')) })
         }
       >
         <p>{t('approvals.withdraw.body')}</p>
@@ -153,16 +141,12 @@ function UserDetail({ user }: { user: User }) {
         isOpen={dialog?.kind === 'session'}
         onCancel={close}
         confirmLabel={t('sessions.revoke')}
-        cancelLabel={t('common.cancel')}
         isPending={revokeSession.isPending}
         error={describe(revokeSession.error)}
         onConfirm={() => {
           if (dialog?.kind !== 'session') return;
           revokeSession.mutate(dialog.session.id, {
-            onSuccess: () => {
-              close();
-              setDone(t('sessions.revokedOne'));
-            },
+            onSuccess: () => closeSaying(t('sessions.revokedOne')),
           });
         }}
       >

@@ -2,48 +2,32 @@ import { ROLES, USER_STATUSES, type User } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { KeyChangeWarning } from '../../keys';
-import { Page, useErrorMessage, useSearchFilter } from '../../platform';
+import { FilterSelect, Page, useErrorMessage, useSearchFilter } from '../../platform';
 import { useStateName, useStateOptions } from '../../states';
-import { Alert, DataTable, SelectField, useDateTimeFormat, type Column } from '../../ui';
+import { DataTable, timeColumn, useDateTimeFormat, type Column } from '../../ui';
 import { InviteAction } from '../invitations/InviteAction';
 import { useUsers } from './queries';
 import { UserStatusBadge } from './StatusBadge';
 
-const ALL = 'all';
 const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
 function Filters() {
   const { t } = useTranslation();
-  const [status, setStatus] = useSearchFilter('status', USER_STATUSES);
-  const [role, setRole] = useSearchFilter('role', ROLES);
-  const [state, setState] = useSearchFilter<string>('state');
-  const stateOptions = useStateOptions();
   return (
     <div className="ui-filters" role="group" aria-label={t('users.filters.label')}>
-      <SelectField
+      <FilterSelect
+        name="status"
         label={t('users.filters.status')}
-        options={[
-          { id: ALL, label: t('common.all') },
-          ...USER_STATUSES.map((s) => ({ id: s, label: t(`users.status.${s}`) })),
-        ]}
-        value={status ?? ALL}
-        onChange={(value) => setStatus(value === ALL ? undefined : value)}
+        options={USER_STATUSES.map((s) => ({ id: s, label: t(`users.status.${s}`) }))}
+        allowed={USER_STATUSES}
       />
-      <SelectField
+      <FilterSelect
+        name="role"
         label={t('users.filters.role')}
-        options={[
-          { id: ALL, label: t('common.all') },
-          ...ROLES.map((r) => ({ id: r, label: t(`roles.${r}`) })),
-        ]}
-        value={role ?? ALL}
-        onChange={(value) => setRole(value === ALL ? undefined : value)}
+        options={ROLES.map((r) => ({ id: r, label: t(`roles.${r}`) }))}
+        allowed={ROLES}
       />
-      <SelectField
-        label={t('users.filters.state')}
-        options={[{ id: ALL, label: t('common.all') }, ...stateOptions]}
-        value={state ?? ALL}
-        onChange={(value) => setState(value === ALL ? undefined : value)}
-      />
+      <FilterSelect name="state" label={t('users.filters.state')} options={useStateOptions()} />
     </div>
   );
 }
@@ -85,10 +69,8 @@ export function UsersPage() {
       cell: (user) => <UserStatusBadge status={user.status} />,
     },
     {
-      key: 'created',
-      heading: t('users.columns.created'),
+      ...timeColumn('created', t('users.columns.created'), (user) => user.createdAt, day),
       cellProps: { className: 'nowrap' },
-      cell: (user) => <time dateTime={user.createdAt}>{day.format(new Date(user.createdAt))}</time>,
     },
   ];
 
@@ -103,13 +85,13 @@ export function UsersPage() {
           compareHref={`/people/${user.id}`}
         />
       ))}
-      {users.isError && <Alert tone="error">{describe(users.error)}</Alert>}
       <DataTable
         caption={t('users.title')}
         columns={columns}
         rows={users.data}
         rowKey={(user) => user.id}
         isLoading={users.isPending}
+        error={describe(users.error)}
         empty={t('users.empty')}
       />
     </Page>

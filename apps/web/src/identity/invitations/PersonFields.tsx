@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStateOptions } from '../../states';
-import { CheckboxGroup, NumberField, SelectField } from '../../ui';
+import { CheckboxGroup, NumberField, SelectField, TextField } from '../../ui';
 
 /** The roles the console gives directly; registry_admin goes through a two-person approval. */
 export type GrantableRole = 'facilitator' | 'focal_point';
@@ -21,6 +21,29 @@ export function accessProblems(
     problems.stateCode = t('invitations.form.stateRequired');
   }
   return problems;
+}
+
+/** The name the person is known by on every screen. */
+export function NameField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <TextField
+      name="displayName"
+      label={label}
+      value={value}
+      onChange={onChange}
+      maxLength={120}
+      isRequired
+      autoFocus
+    />
+  );
 }
 
 export function RolesField({
