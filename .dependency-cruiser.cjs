@@ -29,6 +29,14 @@ module.exports = {
     throughIndex('api'),
     throughIndex('web'),
     {
+      name: 'entities-stay-home',
+      comment:
+        'A feature owns its tables: its index.ts never exports an entity, so other features reach its rows only through its services.',
+      severity: 'error',
+      from: { path: `^apps/api/src/${FEATURE}/index\\.ts$` },
+      to: { path: '\\.entity\\.ts$' },
+    },
+    {
       name: 'libs-not-apps',
       comment: 'Libraries never import an app.',
       severity: 'error',
