@@ -1,16 +1,15 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import express from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config';
-import { bodyErrorHandler, EARLY_LOG, requireJsonBody } from './platform/errors';
-import { assignRequestId, requestLogging, rootLogger } from './platform/logging';
-import { MetricsService, metricsMiddleware } from './platform/metrics';
+import { EARLY_LOG, readJsonBodies } from './platform/errors';
+import { requestLogging, rootLogger, sendRequestId } from './platform/logging';
+import { countRequests, MetricsService } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
-import { csrfProtection, noStore, securityHeaders } from './platform/security';
-import { chain, serverAdapter, tlsOptions } from './platform/server';
-import { webAppRouter } from './platform/web';
+import { apiRequests, securityHeaders } from './platform/security';
+import { entityTags, serverAdapter, tlsOptions } from './platform/server';
+import { webApp } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,38 +19,28 @@ export async function createApp(
   databaseUrl: string,
   /** Extra modules, for tests that mount fixtures on the real pipeline. */
   extraModules: Parameters<typeof AppModule.forRoot>[2] = [],
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
+): Promise<NestFastifyApplication> {
+  const tls = tlsOptions(config);
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl, extraModules),
-    serverAdapter(config),
-    {
-      bodyParser: false,
-      bufferLogs: true,
-      httpsOptions: tlsOptions(config),
-    },
+    serverAdapter(config, tls),
+    { bodyParser: false, bufferLogs: true, httpsOptions: tls },
   );
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.set('trust proxy', config.TRUST_PROXY);
-  app.disable('x-powered-by');
+  const fastify = app.getHttpAdapter().getInstance();
 
-  app.set(EARLY_LOG, logger);
-  app.use(assignRequestId);
-  app.use(securityHeaders(config));
-  app.use(metricsMiddleware(app.get(MetricsService)));
-  app.use(
-    '/api',
-    chain(
-      noStore,
-      csrfProtection([config.PUBLIC_ORIGIN, ...config.WEBAUTHN_EXTRA_ORIGINS]),
-      requireJsonBody,
-      express.json({ limit: config.BODY_LIMIT, strict: true }),
-    ),
-  );
-  app.use(bodyErrorHandler);
+  // Request hooks run in this order, each request through all of them until one answers.
+  fastify.decorate(EARLY_LOG, logger);
+  fastify.addHook('onRequest', sendRequestId);
+  fastify.addHook('onRequest', securityHeaders(config));
+  countRequests(fastify, app.get(MetricsService));
+  fastify.addHook('onRequest', apiRequests(config));
+  readJsonBodies(fastify);
+  entityTags(fastify);
 
-  const web = webAppRouter(config.WEB_DIST, { sourceMaps: config.NODE_ENV !== 'production' });
-  if (web) app.use(web);
+  const web = webApp(config.WEB_DIST, { sourceMaps: config.NODE_ENV !== 'production' });
+  if (web) fastify.addHook('onRequest', web);
   else
     logger.warn(
       `No web app found in ${config.WEB_DIST}; serving the API only (run npm run build).`,
@@ -59,6 +48,6 @@ export async function createApp(
 
   app.setGlobalPrefix(API_PREFIX);
   mountOpenApi(app, config.API_EXPLORER);
-  app.use(requestLogging(rootLogger(config)));
+  fastify.addHook('preHandler', requestLogging(rootLogger(config)));
   return app;
 }

@@ -1,13 +1,15 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@coop/testing';
 import { loadConfig, type AppConfig } from '@coop/config';
 import { createApp } from '../src/app.factory';
 import { conformanceModule, Mismatches } from './response-conformance';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Every route the server registered, as `<method> <path>` in lower-case method. */
+  served: string[];
   config: AppConfig;
   database: TestDatabase;
   close(): Promise<void>;
@@ -30,11 +32,19 @@ export async function startTestApp(
     ...extraModules,
     conformanceModule(mismatches),
   ]);
+  const served: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', ({ method, url }) => {
+      for (const m of [method].flat()) served.push(`${m.toLowerCase()} ${url}`);
+    });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,
     url: url.replace('[::1]', '127.0.0.1'),
+    served,
     config,
     database,
     close: async () => {

@@ -6,7 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { APP_INTERCEPTOR, Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { RESPONSE_BODIES, type ResponseBodies } from '../src/platform/openapi/returns.decorator';
@@ -37,15 +37,15 @@ class ConformanceInterceptor implements NestInterceptor {
         // A handler that writes its own body returns nothing to check here.
         if (!bodies || value === undefined) return;
         const http = context.switchToHttp();
-        const { statusCode } = http.getResponse<Response>();
+        const { statusCode } = http.getResponse<FastifyReply>();
         const schema = (bodies[String(statusCode)] ?? bodies.success)['application/json'];
         if (!schema) return;
         const sent: unknown = JSON.parse(JSON.stringify(value));
         const result = schema.safeParse(sent);
         if (!result.success) {
-          const req = http.getRequest<Request>();
+          const req = http.getRequest<FastifyRequest>();
           this.mismatches.found.push(
-            `${req.method} ${req.route?.path}: ${z.prettifyError(result.error)}`,
+            `${req.method} ${req.routeOptions.url}: ${z.prettifyError(result.error)}`,
           );
         }
       }),

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import {
   auditQuerySchema,
@@ -37,7 +38,7 @@ export class AuditController {
   @Returns({ 'application/x-ndjson': auditLinesSchema })
   async export(
     @Query() query: AuditQueryDto,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @CurrentPrincipal() { userId }: Principal,
   ): Promise<void> {
     await this.audit.record({
@@ -45,17 +46,21 @@ export class AuditController {
       actorId: userId,
       details: { filters: { ...query, limit: undefined } },
     });
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,
-    );
-    for (let before = query.before; ;) {
-      const page = await this.audit.list({ ...query, before, limit: 500 });
-      for (const entry of page.entries) res.write(`${JSON.stringify(entry)}\n`);
-      if (!page.nextCursor) break;
-      before = page.nextCursor;
+    const audit = this.audit;
+    async function* lines() {
+      for (let before = query.before; ;) {
+        const page = await audit.list({ ...query, before, limit: 500 });
+        for (const entry of page.entries) yield `${JSON.stringify(entry)}\n`;
+        if (!page.nextCursor) break;
+        before = page.nextCursor;
+      }
     }
-    res.end();
+    void res
+      .header(
+        'Content-Disposition',
+        `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,
+      )
+      .send(Readable.from(lines()));
   }
 
   @Get('verify')

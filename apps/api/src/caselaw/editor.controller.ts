@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import {
   createEntrySchema,
@@ -183,18 +183,22 @@ export class CaselawEditorController {
   async export(
     @Query() query: ExportQueryDto,
     @CurrentPrincipal() me: Principal,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const day = new Date().toISOString().slice(0, 10);
     if (query.format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
-      res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.csv"`);
-      res.send(await this.transfer.exportCsv(me.userId));
+      const csv = await this.transfer.exportCsv(me.userId);
+      void res
+        .type('text/csv; charset=utf-8; header=present')
+        .header('Content-Disposition', `attachment; filename="caselaw-${day}.csv"`)
+        .send(csv);
       return;
     }
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="caselaw-${day}.json"`);
-    res.send(JSON.stringify(await this.transfer.exportJson(me.userId)));
+    const json = JSON.stringify(await this.transfer.exportJson(me.userId));
+    void res
+      .type('application/json; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="caselaw-${day}.json"`)
+      .send(json);
   }
 
   /** All or nothing: any bad row answers 422 with every problem found, and nothing is stored. */

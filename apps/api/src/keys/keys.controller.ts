@@ -10,7 +10,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import {
   attestationSchema,
@@ -91,8 +91,9 @@ export class KeysController {
   @Get('root')
   @Access.signedIn()
   @Returns({ 'application/json': rootKeySchema })
-  async root(@Res() res: Response): Promise<void> {
-    res.json(await this.keys.root());
+  async root(@Res() res: FastifyReply): Promise<void> {
+    const root = await this.keys.root();
+    void res.type('application/json; charset=utf-8').send(JSON.stringify(root));
   }
 
   @Get('verifications')

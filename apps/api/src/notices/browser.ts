@@ -1,18 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Request, Response } from 'express';
 import { parse } from 'cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setCookie } from '../platform/server';
 
 /** A random id the browser keeps, so a sign-in from a browser never seen before stands out. */
 export const BROWSER_COOKIE = '__Host-coop-device';
 /** Chromium's cap on cookie lifetime; each sign-in renews it. */
 const BROWSER_COOKIE_DAYS = 400;
 
-export function browserCookieOf(req: Request): string | undefined {
+export function browserCookieOf(req: FastifyRequest): string | undefined {
   return parse(req.headers.cookie ?? '')[BROWSER_COOKIE];
 }
 
-export function setBrowserCookie(res: Response, token: string): void {
-  res.cookie(BROWSER_COOKIE, token, {
+export function setBrowserCookie(res: FastifyReply, token: string): void {
+  setCookie(res, BROWSER_COOKIE, token, {
     httpOnly: true,
     secure: true,
     sameSite: 'strict',

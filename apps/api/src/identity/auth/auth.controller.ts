@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parse } from 'cookie';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import {
   authenticationVerifyRequestSchema,
@@ -41,7 +41,7 @@ class TokenDto extends createZodDto(registrationOptionsRequestSchema) {}
 class RegisterDto extends createZodDto(registrationVerifyRequestSchema) {}
 class AssertionDto extends createZodDto(authenticationVerifyRequestSchema) {}
 
-const cookieToken = (req: Request): string | undefined =>
+const cookieToken = (req: FastifyRequest): string | undefined =>
   parse(req.headers.cookie ?? '')[SESSION_COOKIE];
 
 /** Passkey ceremonies. The public ones share one rate limit per client address. */
@@ -83,8 +83,8 @@ export class AuthController {
   async register(
     @Body() body: RegisterDto,
     @Headers('user-agent') userAgent: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<Me> {
     const signedIn = await this.auth.register(
       body.token,
@@ -116,8 +116,8 @@ export class AuthController {
   async signIn(
     @Body() body: AssertionDto,
     @Headers('user-agent') userAgent: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<Me> {
     const signedIn = await this.auth.signIn(
       body.response,
@@ -144,7 +144,7 @@ export class AuthController {
   async stepUp(
     @Body() body: AssertionDto,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     setSessionCookie(res, await this.auth.stepUp(principal, body.response), principal.expiresAt);
   }
@@ -155,7 +155,7 @@ export class AuthController {
   @Access.signedIn()
   async signOut(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     await this.auth.signOut(principal);
     clearSessionCookie(res);

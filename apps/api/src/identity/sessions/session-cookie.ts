@@ -1,9 +1,10 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { clearCookie, setCookie } from '../../platform/server';
 import { SESSION_COOKIE } from './session-principal-source';
 
 /** `__Host-` pins the cookie to this exact origin: Secure, no Domain, Path=/. */
-export function setSessionCookie(res: Response, token: string, expiresAt: Date): void {
-  res.cookie(SESSION_COOKIE, token, {
+export function setSessionCookie(res: FastifyReply, token: string, expiresAt: Date): void {
+  setCookie(res, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: true,
     sameSite: 'strict',
@@ -12,6 +13,6 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date):
   });
 }
 
-export function clearSessionCookie(res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
+export function clearSessionCookie(res: FastifyReply): void {
+  clearCookie(res, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'strict', path: '/' });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'cookie';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { PrincipalSource } from '../../platform/access';
 import type { Principal } from '../../platform/principal';
 import { SessionsService } from './sessions.service';
@@ -12,7 +12,7 @@ export const SESSION_COOKIE = '__Host-coop-session';
 export class SessionPrincipalSource implements PrincipalSource {
   constructor(private readonly sessions: SessionsService) {}
 
-  authenticate(req: Request): Promise<Principal | null> {
+  authenticate(req: FastifyRequest): Promise<Principal | null> {
     return this.sessions.authenticate(parse(req.headers.cookie ?? '')[SESSION_COOKIE]);
   }
 

@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -47,9 +47,9 @@ class UpdateUserDto extends createZodDto(updateUserSchema) {}
 class ChangeStatusDto extends createZodDto(changeStatusSchema) {}
 class RecoveryDto extends createZodDto(recoveryInvitationSchema) {}
 /** Done at once (200/201), or waiting for a second Registry admin: 202 with the request. */
-function answer<T>(res: Response, outcome: Outcome<T>): T | Approval {
+function answer<T>(res: FastifyReply, outcome: Outcome<T>): T | Approval {
   if ('pending' in outcome) {
-    res.status(202);
+    void res.status(202);
     return outcome.pending;
   }
   return outcome.done;
@@ -95,7 +95,7 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserDto,
     @CurrentPrincipal() me: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<User | Approval> {
     return answer(res, await this.users.update(id, body, me.userId));
   }
@@ -108,7 +108,7 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeStatusDto,
     @CurrentPrincipal() me: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<User | Approval> {
     return answer(res, await this.users.changeStatus(id, body, me.userId));
   }
@@ -120,7 +120,7 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecoveryDto,
     @CurrentPrincipal() me: Principal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<IssuedInvitation | Approval> {
     return answer(res, await this.invitations.inviteToRecover(id, body.expiresInHours, me.userId));
   }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { forbidden, stepUpRequired } from '../errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { attachPrincipal, principalOf } from './current-principal';
@@ -22,7 +22,7 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw forbidden('This route is not open to any caller.');
     if (rule.kind === 'public') return true;
 
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const found = await this.principals.authenticate(req);
     if (found) attachPrincipal(req, found);
     const principal = principalOf(req);

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../principal';
 
 /**
@@ -9,7 +9,7 @@ export const PRINCIPAL_SOURCE = Symbol('coop:principal-source');
 
 export interface PrincipalSource {
   /** The principal of the request's credentials; null when there are none or they are not valid. */
-  authenticate(req: Request): Promise<Principal | null>;
+  authenticate(req: FastifyRequest): Promise<Principal | null>;
   /** Whether the principal confirmed with a passkey recently enough for a step-up route. */
   isFreshlyVerified(principal: Principal): boolean;
 }

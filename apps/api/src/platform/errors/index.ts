@@ -2,4 +2,4 @@ export { AppError, validationError, PROBLEM_CONTENT_TYPE } from './problem';
 export type { Problem, FieldError } from './problem';
 export * from './platform.errors';
 export { ProblemFilter, sendProblem, EARLY_LOG } from './problem.filter';
-export { bodyErrorHandler, requireJsonBody } from './body-errors';
+export { readJsonBodies, unsupportedBody } from './body-errors';

@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { fieldIssues, type ErrorCode } from '@coop/contracts';
 import { internalError } from './platform.errors';
 import { AppError, PROBLEM_CONTENT_TYPE, validationError, type Problem } from './problem';
+import { bodyError } from './body-errors';
 
-/** The statuses Nest and Express raise themselves (an unknown route's 404, say). */
+/** The statuses Nest and Fastify raise themselves (an unknown route's 404, say). */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'bad-request',
   401: 'unauthenticated',
@@ -29,11 +30,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
+    const req = http.getRequest<FastifyRequest>();
+    const res = http.getResponse<FastifyReply>();
+    // A body that could not be read is refused before the request logger takes the request on.
+    const refusedBody = bodyError(exception, req);
+    if (refusedBody) return sendProblem(req, res, refusedBody.toProblem(), true);
     const error = toAppError(exception);
     if (error.code === 'internal') this.logger.error({ err: exception }, 'unhandled error');
-    sendProblem(req, res, error.toProblem());
+    sendProblem(req, res, error.toProblem(), false);
   }
 }
 
@@ -55,21 +59,28 @@ function toAppError(exception: unknown): AppError {
   return internalError();
 }
 
-/** Where requests refused before the request logger ran (CSRF, media type, body) are logged. */
-export const EARLY_LOG = 'coop.early-log';
+/**
+ * The Fastify decoration naming where requests refused before the request logger took them on
+ * (CSRF, media type, body) are logged.
+ */
+export const EARLY_LOG = 'coopEarlyLog';
 /** The Nest logger: its last argument is a context, so the message goes before it. */
 type EarlyLog = { warn(obj: object, msg: string, context: string): void };
 
-export function sendProblem(req: Request, res: Response, problem: Problem): void {
-  if (res.headersSent) return;
-  const { id, log } = req as Request & { id?: unknown; log?: unknown };
-  const requestId = typeof id === 'string' ? id : undefined;
-  if (!log) {
-    (req.app.get(EARLY_LOG) as EarlyLog | undefined)?.warn(
+/** Answers with the problem; `early` when the request logger has not taken the request on. */
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  problem: Problem,
+  early: boolean,
+): void {
+  if (reply.sent || reply.raw.headersSent) return;
+  if (early) {
+    (req.server as { [EARLY_LOG]?: EarlyLog })[EARLY_LOG]?.warn(
       {
-        requestId,
+        requestId: req.id,
         // Shaped as the request logger's serializers read them (they keep the path only).
-        req: { method: req.method, url: req.originalUrl },
+        req: { method: req.method, url: req.url },
         res: { statusCode: problem.status },
         problem: problem.type,
         clientAddress: req.ip,
@@ -78,8 +89,8 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
       'Http',
     );
   }
-  res
-    .status(problem.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify({ ...problem, instance: req.originalUrl.split('?')[0], requestId }));
+  void reply
+    .code(problem.status)
+    .type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify({ ...problem, instance: req.url.split('?')[0], requestId: req.id }));
 }

@@ -1,7 +1,7 @@
 export {
   loggingModule,
   requestId,
-  assignRequestId,
+  sendRequestId,
   requestLogging,
   rootLogger,
 } from './logging.module';

@@ -1,3 +1,3 @@
 export { MetricsModule } from './metrics.module';
 export { MetricsService } from './metrics.service';
-export { metricsMiddleware } from './metrics.middleware';
+export { countRequests } from './metrics.hooks';

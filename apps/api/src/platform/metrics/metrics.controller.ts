@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { Access } from '../access';
@@ -26,7 +26,7 @@ export class MetricsController {
       'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set; without it, only loopback callers are answered.',
   })
   @Returns({ 'text/plain': prometheusTextSchema })
-  async scrape(@Req() req: Request): Promise<string> {
+  async scrape(@Req() req: FastifyRequest): Promise<string> {
     const token = this.config.METRICS_TOKEN;
     const allowed = token
       ? sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)

@@ -1,11 +1,4 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type {
-  OperationObject,
-  ParameterObject,
-  ReferenceObject,
-  ResponsesObject,
-  SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { STATUS_CODES } from 'node:http';
 import { CSRF_HEADER } from '../security';
 import {
@@ -16,6 +9,16 @@ import {
 } from './returns.decorator';
 import { problem, PROBLEMS, type ProblemStatus } from './problems';
 import { componentSchemas, schemaRef } from './schemas';
+
+// The package exports only the document's type; its parts are read off it.
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type ResponsesObject = OperationObject['responses'];
+type ReferenceObject = Extract<ResponsesObject[string], { $ref: string }>;
+type ParameterObject = Exclude<NonNullable<OperationObject['parameters']>[number], ReferenceObject>;
+type SchemaObject = Exclude<
+  NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string],
+  ReferenceObject
+>;
 
 export const SESSION_SCHEME = 'session';
 export const CSRF_SCHEME = 'csrf';

@@ -1,5 +1,11 @@
-import type { ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { schemaRef } from './schemas';
+
+// The package exports only the document's type; an answer's is read off it.
+type ResponseObject = Exclude<
+  NonNullable<NonNullable<OpenAPIObject['components']>['responses']>[string],
+  { $ref: string }
+>;
 
 /** An answer of `components.responses`: an RFC 9457 problem document. */
 export const problem = (description: string): ResponseObject => ({

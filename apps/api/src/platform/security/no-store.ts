@@ -1,14 +1,9 @@
-import type { RequestHandler } from 'express';
-
 /**
  * API answers name people, roles and States and carry wrapped keys: none may stay in a browser's
  * or a proxy's cache after the session that fetched them. Set before any handler runs, so refusals
  * and errors carry it too; the few public answers are live status and gain nothing from a cache.
  */
-export const noStore: RequestHandler = (_req, res, next) => {
-  res.setHeader('Cache-Control', 'no-store');
-  next();
-};
+export const NO_STORE = 'no-store';
 
 /**
  * Sent with the sign-out answer: the browser drops its HTTP cache for the origin. Not "storage":

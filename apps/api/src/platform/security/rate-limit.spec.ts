@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { problemSchema } from '@coop/contracts';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../app.factory';
@@ -31,7 +31,7 @@ function expectLimited(reply: Reply): void {
 
 describe('the sign-in rate limit, shared by every route and every API instance', () => {
   let first: TestApp;
-  let second: NestExpressApplication;
+  let second: NestFastifyApplication;
   let clients: ApiClient[];
   let offsetMs = 0;
 

@@ -5,7 +5,7 @@ import {
   type ThrottlerLimitDetail,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock';
 import { tooManyRequests } from '../errors';
@@ -76,7 +76,10 @@ export class AuthRateLimitGuard extends ThrottlerGuard {
     context: ExecutionContext,
     { timeToBlockExpire }: ThrottlerLimitDetail,
   ): Promise<void> {
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', timeToBlockExpire);
+    void context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', timeToBlockExpire);
     throw tooManyRequests(timeToBlockExpire);
   }
 }

@@ -1,7 +1,7 @@
 import helmet from 'helmet';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import type { RequestHandler } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 import type { AppConfig } from '../config';
 
 type Headers = readonly (readonly [string, string])[];
@@ -30,7 +30,7 @@ function headersSetBy(middleware: NodeMiddleware, url: string): Headers {
  * Strict headers for every response: scripts and styles only from our own origin (no inline
  * script anywhere), nothing may frame us, no referrer leaves the platform.
  */
-export function securityHeaders(config: AppConfig): RequestHandler {
+export function securityHeaders(config: AppConfig): onRequestHookHandler {
   const overTls = config.PUBLIC_ORIGIN.startsWith('https://');
   const helmetHeaders = helmet({
     contentSecurityPolicy: {
@@ -69,10 +69,11 @@ export function securityHeaders(config: AppConfig): RequestHandler {
   ];
   const everywhere = withPolicy('/');
   const explorer = withPolicy('/api/docs');
-  return (req, res, next) => {
-    for (const [name, value] of isApiExplorer(req) ? explorer : everywhere)
-      res.setHeader(name, value);
-    next();
+  // On the Node response, spelled as helmet spells them (Fastify's own headers are lower-cased).
+  return (req, reply, done) => {
+    for (const [name, value] of isApiExplorer(req.raw) ? explorer : everywhere)
+      reply.raw.setHeader(name, value);
+    done();
   };
 }
 

@@ -1,2 +1,3 @@
-export { serverAdapter, tlsOptions } from './http-server';
-export { chain } from './chain';
+export { bodyLimitBytes, serverAdapter, tlsOptions } from './http-server';
+export { clearCookie, setCookie } from './cookies';
+export { entityTags } from './etag';

@@ -1,1 +1,1 @@
-export { webAppRouter } from './web-app';
+export { webApp } from './web-app';

@@ -1,46 +1,61 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import express, { type RequestHandler, type Router } from 'express';
+import send from '@fastify/send';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+
+const ASSETS_CACHE = 'public, max-age=31536000, immutable';
+
+/** Whether the client takes HTML, as `req.accepts('html')` decided: no Accept header takes all. */
+function acceptsHtml(accept: string | undefined): boolean {
+  if (accept === undefined) return true;
+  return accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return ['text/html', 'text/*', '*/*'].includes(type) && (!q || Number(q.slice(2)) > 0);
+  });
+}
 
 /**
  * Serves the built web app: hashed assets cached for a year, everything else revalidated, and
  * any non-API page path answered with index.html so client-side routes survive a reload.
  * Source maps (built beside the bundles, for the operator) are served only with `sourceMaps`.
- * Returns undefined when the web app has not been built.
+ * A request hook, ahead of routing as the Express static middleware was: a path it does not
+ * answer goes on to the API and its 404. Returns undefined when the web app has not been built.
  */
-export function webAppRouter(
+export function webApp(
   webDist: string,
   { sourceMaps }: { sourceMaps: boolean },
-): Router | undefined {
+): onRequestHookHandler | undefined {
   const root = resolve(webDist);
-  const indexHtml = join(root, 'index.html');
-  if (!existsSync(indexHtml)) return undefined;
+  if (!existsSync(join(root, 'index.html'))) return undefined;
+  const assets = join(root, 'assets');
 
-  const router = express.Router();
-  // API paths never touch the file system.
-  router.use((req, _res, next) => next(req.path.startsWith('/api/') ? 'router' : undefined));
-  if (!sourceMaps)
-    router.use((req, _res, next) => next(req.path.endsWith('.map') ? 'router' : undefined));
-  router.use(
-    express.static(root, {
-      index: false,
-      fallthrough: true,
-      setHeaders: (res, path) => {
-        res.setHeader(
-          'Cache-Control',
-          path.startsWith(join(root, 'assets'))
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        );
-      },
-    }),
-  );
-  const spaFallback: RequestHandler = (req, res, next) => {
-    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api');
-    if (!isPage || !req.accepts('html') || /\.[a-z0-9]+$/i.test(req.path)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+  const serve = async (req: FastifyRequest, reply: FastifyReply, path: string, cache?: string) => {
+    const file = await send(req.raw, path, { root, index: false, cacheControl: false });
+    if (file.type === 'error' && file.statusCode >= 500) throw file.metadata.error;
+    // Missing, hidden or refused paths and folders fall through, as express.static's did.
+    if (file.type !== 'file') return false;
+    const cacheControl =
+      cache ?? (file.metadata.path.startsWith(assets) ? ASSETS_CACHE : 'no-cache');
+    void reply
+      .code(file.statusCode)
+      .headers({ ...file.headers, 'cache-control': cacheControl })
+      .send(file.stream);
+    return true;
   };
-  router.use(spaFallback);
-  return router;
+
+  return async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return;
+    const path = req.url.split('?')[0];
+    // API paths never touch the file system.
+    if (path.startsWith('/api/') || (!sourceMaps && path.endsWith('.map'))) return;
+    if (await serve(req, reply, path)) return reply;
+    const isPage = !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
+    if (
+      isPage &&
+      acceptsHtml(req.headers.accept) &&
+      (await serve(req, reply, '/index.html', 'no-cache'))
+    )
+      return reply;
+  };
 }
