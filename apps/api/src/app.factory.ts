@@ -1,9 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config';
-import { EARLY_LOG, readJsonBodies } from './platform/errors';
+import { EARLY_LOG, problemType, readJsonBodies, sendProblem } from './platform/errors';
 import { requestLogging, rootLogger, sendRequestId } from './platform/logging';
 import { countRequests, MetricsService } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
@@ -13,6 +14,28 @@ import { webApp } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
 
+const UNDECODABLE_PATH = {
+  type: problemType('bad-request'),
+  title: 'Bad Request',
+  status: 400,
+  detail: 'The request path is not validly percent-encoded.',
+};
+
+/** Runs request hooks one after the other, as Fastify would, until one answers. */
+function runHooks(
+  hooks: onRequestHookHandler[],
+  fastify: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  then: () => void,
+): void {
+  const next = (i: number): void => {
+    if (i === hooks.length) return then();
+    void hooks[i].call(fastify, req, reply, () => next(i + 1));
+  };
+  next(0);
+}
+
 /** Builds the whole application; main.ts and the tests both start it this way. */
 export async function createApp(
   config: AppConfig,
@@ -21,9 +44,10 @@ export async function createApp(
   extraModules: Parameters<typeof AppModule.forRoot>[2] = [],
 ): Promise<NestFastifyApplication> {
   const tls = tlsOptions(config);
+  let unroutable = (_req: FastifyRequest, _reply: FastifyReply): void => undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl, extraModules),
-    serverAdapter(config, tls),
+    serverAdapter(config, tls, (_error, req, reply) => unroutable(req, reply)),
     { bodyParser: false, bufferLogs: true, httpsOptions: tls },
   );
   const logger = app.get(Logger);
@@ -32,10 +56,16 @@ export async function createApp(
 
   // Request hooks run in this order, each request through all of them until one answers.
   fastify.decorate(EARLY_LOG, logger);
-  fastify.addHook('onRequest', sendRequestId);
-  fastify.addHook('onRequest', securityHeaders(config));
-  countRequests(fastify, app.get(MetricsService));
-  fastify.addHook('onRequest', apiRequests(config));
+  const beforeRouting = [sendRequestId, securityHeaders(config), apiRequests(config)];
+  for (const hook of beforeRouting) fastify.addHook('onRequest', hook);
+  const countUnrouted = countRequests(fastify, app.get(MetricsService));
+  // A path that does not decode is refused where Express refused it: after the checks above.
+  unroutable = (req, reply) => {
+    countUnrouted(req, reply);
+    runHooks(beforeRouting, fastify, req, reply, () =>
+      sendProblem(req, reply, UNDECODABLE_PATH, true),
+    );
+  };
   readJsonBodies(fastify);
   entityTags(fastify);
 

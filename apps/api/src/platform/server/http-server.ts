@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import { ConfigError, type AppConfig } from '../config';
 import { requestId } from '../logging';
 
@@ -20,7 +21,12 @@ export function bodyLimitBytes(limit: string): number {
  * Fastify on a Node server whose limits are chosen rather than inherited: by default Node lets a
  * client trickle one request for 300 s, holding a connection the whole time.
  */
-export function serverAdapter(config: AppConfig, tls: Tls | undefined): FastifyAdapter {
+export function serverAdapter(
+  config: AppConfig,
+  tls: Tls | undefined,
+  /** Answers a request Fastify cannot route (a path that does not decode), before any hook. */
+  unroutable: NonNullable<FastifyServerOptions['frameworkErrors']>,
+): FastifyAdapter {
   const limits: http.ServerOptions = {
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     headersTimeout: config.HEADERS_TIMEOUT_MS,
@@ -34,6 +40,7 @@ export function serverAdapter(config: AppConfig, tls: Tls | undefined): FastifyA
     trustProxy: config.TRUST_PROXY,
     bodyLimit: bodyLimitBytes(config.BODY_LIMIT),
     genReqId: requestId,
+    frameworkErrors: unroutable,
     // As Express routed: /api/v1/me/ is /api/v1/me.
     routerOptions: { ignoreTrailingSlash: true },
     // The request log and the Nest logger (platform/logging) write every line.
