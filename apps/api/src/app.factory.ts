@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config';
-import { EARLY_LOG, problemType, readJsonBodies, sendProblem } from './platform/errors';
+import { badRequest, EARLY_LOG, readJsonBodies, sendProblem } from './platform/errors';
 import { requestLogging, rootLogger, sendRequestId } from './platform/logging';
 import { countRequests, MetricsService } from './platform/metrics';
 import { mountOpenApi } from './platform/openapi';
@@ -14,12 +14,7 @@ import { webApp } from './platform/web';
 
 export const API_PREFIX = 'api/v1';
 
-const UNDECODABLE_PATH = {
-  type: problemType('bad-request'),
-  title: 'Bad Request',
-  status: 400,
-  detail: 'The request path is not validly percent-encoded.',
-};
+const UNDECODABLE_PATH = badRequest('The request path is not validly percent-encoded.').toProblem();
 
 /** Runs request hooks one after the other, as Fastify would, until one answers. */
 function runHooks(
