@@ -9,7 +9,7 @@ import {
   type User,
 } from '@coop/contracts';
 import { withoutPrfResults, type RequestOptionsInput } from '@coop/testing';
-import { SESSION_COOKIE } from './sessions/session-principal-source';
+import { SESSION_COOKIE } from './sessions/session.strategy';
 import { InvitationsService } from './invitations/invitations.service';
 import { Clock } from '../platform/clock';
 import { startTestApp, type TestApp } from '../../test/app.harness';

@@ -27,7 +27,7 @@ import { PasskeysService } from './passkeys/passkeys.service';
 import { WebauthnChallengeEntity } from './passkeys/webauthn-challenge.entity';
 import { WebauthnService } from './passkeys/webauthn.service';
 import { SessionEntity } from './sessions/session.entity';
-import { SessionPrincipalSource } from './sessions/session-principal-source';
+import { SessionPrincipalSource, SessionStrategy } from './sessions/session.strategy';
 import { sessionsAccess } from './sessions/sessions.access';
 import { SessionsService } from './sessions/sessions.service';
 import { MeController } from './users/me.controller';
@@ -73,6 +73,7 @@ import { UsersService } from './users/users.service';
     WebauthnService,
     PasskeysService,
     SessionsService,
+    SessionStrategy,
     { provide: PRINCIPAL_SOURCE, useClass: SessionPrincipalSource },
     UsersService,
     MeService,

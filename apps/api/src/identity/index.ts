@@ -1,6 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { SessionsService } from './sessions/sessions.service';
-export { SESSION_COOKIE } from './sessions/session-principal-source';
+export { SESSION_COOKIE } from './sessions/session.strategy';
 export { PasskeysService } from './passkeys/passkeys.service';
 export { InvitationsService } from './invitations/invitations.service';
 export { UsersService } from './users/users.service';

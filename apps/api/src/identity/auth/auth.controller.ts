@@ -32,7 +32,7 @@ import { AuthRateLimitGuard, CLEAR_SITE_DATA_ON_SIGN_OUT } from '../../platform/
 import { InvitationsService } from '../invitations/invitations.service';
 import type { CreationOptions, RequestOptions } from '../passkeys/webauthn.service';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
-import { SESSION_COOKIE } from '../sessions/session-principal-source';
+import { SESSION_COOKIE } from '../sessions/session.strategy';
 import { toPrincipal } from '../sessions/sessions.service';
 import { MeService } from '../users/me.service';
 import { AuthService } from './auth.service';

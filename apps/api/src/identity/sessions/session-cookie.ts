@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { clearCookie, setCookie } from '../../platform/server';
-import { SESSION_COOKIE } from './session-principal-source';
+import { SESSION_COOKIE } from './session.strategy';
 
 /** `__Host-` pins the cookie to this exact origin: Secure, no Domain, Path=/. */
 export function setSessionCookie(res: FastifyReply, token: string, expiresAt: Date): void {

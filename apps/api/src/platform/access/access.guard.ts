@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import passport from 'passport';
+import type { Principal } from '../principal';
 import { forbidden, stepUpRequired } from '../errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { attachPrincipal, principalOf } from './current-principal';
@@ -22,8 +24,9 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw forbidden('This route is not open to any caller.');
     if (rule.kind === 'public') return true;
 
-    const req = context.switchToHttp().getRequest<FastifyRequest>();
-    const found = await this.principals.authenticate(req);
+    const http = context.switchToHttp();
+    const req = http.getRequest<FastifyRequest>();
+    const found = await this.authenticate(req, http.getResponse<FastifyReply>());
     if (found) attachPrincipal(req, found);
     const principal = principalOf(req);
     if (rule.roles.length > 0 && !rule.roles.some((role) => principal.roles.includes(role))) {
@@ -33,5 +36,16 @@ export class AccessGuard implements CanActivate {
       throw stepUpRequired();
     }
     return true;
+  }
+
+  /** Runs the Passport strategy the principal source names; no principal when it fails. */
+  private authenticate(req: FastifyRequest, res: FastifyReply): Promise<Principal | null> {
+    return new Promise((resolve, reject) => {
+      const done = (err: unknown, principal: Principal | false) =>
+        err
+          ? reject(err instanceof Error ? err : new Error(String(err)))
+          : resolve(principal || null);
+      passport.authenticate(this.principals.strategy, { session: false }, done)(req, res, reject);
+    });
   }
 }
