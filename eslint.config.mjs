@@ -76,6 +76,20 @@ export default [
     },
   },
   {
+    // Each feature names its refusals in <feature>.errors.ts, so a code and its detail are written once.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.errors.ts', 'apps/api/src/platform/errors/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='AppError']",
+          message: 'Throw a factory from the feature’s <feature>.errors.ts instead.',
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen history: they import nothing from the application.
     files: ['migrations/**/*.ts'],
     rules: {
