@@ -2,10 +2,12 @@ import { REGIONAL_GROUPS, type RegionalGroup, type State } from '@coop/contracts
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutationFeedback } from '../platform';
-import { FormDialog, SelectField, TextField } from '../ui';
+import { TEXT_LANGUAGES } from '../i18n';
+import { FormDialog, LanguageTexts, SelectField, TextField } from '../ui';
 import { stateName, useCreateState, useRecordWithdrawal } from './queries';
 
-const NAME_LANGUAGES = ['en', 'fr', 'ar', 'es'] as const;
+// The Registry publishes every State's name in these four languages; all are required.
+const NAME_LANGUAGES = TEXT_LANGUAGES.map((language) => language.code);
 type NameLanguage = (typeof NAME_LANGUAGES)[number];
 
 /** Adds a State Party, with its name in the four languages the Registry publishes. */
@@ -76,25 +78,15 @@ export function AddStateDialog({
         isRequired
         autoFocus
       />
-      <fieldset className="ui-fieldset">
-        <legend className="ui-field__label">{t('states.form.names')}</legend>
-        {checked.names && <p className="ui-field__error">{checked.names}</p>}
-        <div className="ui-form__row">
-          {NAME_LANGUAGES.map((language) => (
-            <TextField
-              key={language}
-              name={`names.${language}`}
-              label={t(`states.nameIn.${language}`)}
-              value={names[language]}
-              onChange={(value) => setNames((current) => ({ ...current, [language]: value }))}
-              maxLength={200}
-              inputDir={language === 'ar' ? 'rtl' : 'ltr'}
-              lang={language}
-              isRequired
-            />
-          ))}
-        </div>
-      </fieldset>
+      <LanguageTexts
+        name="names"
+        label={t('states.form.names')}
+        languages={TEXT_LANGUAGES}
+        required={NAME_LANGUAGES}
+        value={names}
+        onChange={setNames}
+        maxLength={200}
+      />
       <div className="ui-form__row">
         <SelectField
           name="regionalGroup"
