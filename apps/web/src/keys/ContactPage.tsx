@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading, Page, Section, useErrorMessage } from '../platform';
+import { Page, Section, useErrorMessage } from '../platform';
 import { useStateName } from '../states';
-import { Alert, Badge, Button, Fact, Facts, useDateTimeFormat } from '../ui';
+import { Alert, Badge, Button, Fact, Facts, Loading, useDateTimeFormat } from '../ui';
 import {
   AttestationList,
   Fingerprint,

@@ -1,8 +1,8 @@
 import { isCryptoError } from '@coop/crypto';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading, Page, useErrorMessage, useMe } from '../platform';
-import { Alert } from '../ui';
+import { Page, useErrorMessage, useMe } from '../platform';
+import { Alert, Loading } from '../ui';
 import { EnrolFlow } from './EnrolFlow';
 import { useIdleLock } from './idle-lock';
 import { isRecovered, lock, useKeyStatus } from './key-store';

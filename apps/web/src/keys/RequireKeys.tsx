@@ -1,8 +1,8 @@
 import { isCryptoError } from '@coop/crypto';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading, useErrorMessage, useSignedInUser } from '../platform';
-import { Alert } from '../ui';
+import { useErrorMessage, useSignedInUser } from '../platform';
+import { Alert, Loading } from '../ui';
 import { useKeyStatus } from './key-store';
 import { KeysProblem } from './operations';
 import { useOwnKeys } from './queries';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading, useErrorMessage, useSignedInUser } from '../platform';
-import { Alert, ConfirmDialog } from '../ui';
+import { useErrorMessage, useSignedInUser } from '../platform';
+import { Alert, ConfirmDialog, Loading } from '../ui';
 import { EnrolFlow } from './EnrolFlow';
 import { isRecovered } from './key-store';
 import type { CheckedRecord } from './operations';

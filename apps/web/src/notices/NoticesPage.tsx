@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Loading, Page, useErrorMessage } from '../platform';
-import { Alert, Badge, Button, useDateTimeFormat } from '../ui';
+import { Page, useErrorMessage } from '../platform';
+import { Alert, Badge, Button, Loading, useDateTimeFormat } from '../ui';
 import { NoticeText } from './NoticeText';
 import { useMarkRead, useNotices } from './queries';
 import './notices.css';

@@ -19,8 +19,6 @@ export {
   type FieldFailure,
 } from './errors';
 export { RequireRole, RequireSignedIn, safeReturnPath } from './guards';
-// Moved to ui with DataTable, which shows it; screens not yet moved over still find it here.
-export { Loading } from '../ui';
 export { useMutationFeedback } from './mutation-feedback';
 export { FilterSelect } from './FilterSelect';
 export { Page, Section } from './Page';

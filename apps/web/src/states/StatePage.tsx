@@ -1,8 +1,17 @@
 import type { StateRevision } from '@coop/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Loading, Page, Section, useErrorMessage } from '../platform';
-import { Alert, DataTable, Fact, Facts, timeColumn, useDateTimeFormat, type Column } from '../ui';
+import { Page, Section, useErrorMessage } from '../platform';
+import {
+  Alert,
+  DataTable,
+  Fact,
+  Facts,
+  Loading,
+  timeColumn,
+  type Column,
+  useDateTimeFormat,
+} from '../ui';
 import { stateName, useStateRevisions, useStates } from './queries';
 import { useCalendarDate } from './StatesPage';
 

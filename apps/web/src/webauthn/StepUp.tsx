@@ -110,3 +110,21 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
     </StepUpContext.Provider>
   );
 }
+
+/**
+ * Downloads what `href` serves after a fresh passkey confirmation. The browser fetches the file
+ * itself (it may be large), so the confirmation the API requires is obtained first rather than
+ * on a refusal. Rejects with StepUpCancelled when the person cancels.
+ */
+export function useStepUpDownload(): (href: string) => Promise<void> {
+  const stepUp = useStepUp();
+  return async (href) => {
+    await stepUp();
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = '';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  };
+}

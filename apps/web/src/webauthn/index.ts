@@ -7,4 +7,4 @@ export {
   signOut,
 } from './passkey-ceremonies';
 export { forgetPrfOutput, lastPasskeyUse } from './prf';
-export { StepUpProvider, useStepUp } from './StepUp';
+export { StepUpProvider, useStepUp, useStepUpDownload } from './StepUp';

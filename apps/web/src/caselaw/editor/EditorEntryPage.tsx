@@ -1,7 +1,7 @@
 import type { CaselawKind } from '@coop/contracts';
 import { Link, useParams } from 'react-router';
-import { Loading, useErrorMessage } from '../../platform';
-import { Alert } from '../../ui';
+import { useErrorMessage } from '../../platform';
+import { Alert, Loading } from '../../ui';
 import { CaselawPage } from '../CaselawPage';
 import { interfaceLanguage, useCaselawT } from '../i18n';
 import { pick } from '../labels';

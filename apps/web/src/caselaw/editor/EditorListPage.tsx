@@ -1,8 +1,8 @@
 import { CASELAW_STATUSES, type CaselawStatus } from '@coop/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Loading, useErrorMessage } from '../../platform';
-import { Alert, CheckboxGroup, DataTable, TextField, useDateTimeFormat } from '../../ui';
+import { useErrorMessage } from '../../platform';
+import { Alert, CheckboxGroup, DataTable, Loading, TextField, useDateTimeFormat } from '../../ui';
 import { CaselawPage } from '../CaselawPage';
 import { DocNumbers } from '../DocNumbers';
 import { interfaceLanguage, useCaselawT } from '../i18n';

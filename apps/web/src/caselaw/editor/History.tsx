@@ -1,7 +1,7 @@
 import type { FieldChange, RevisionDiff, RevisionSummary } from '@coop/contracts';
 import { useId, useState } from 'react';
-import { Loading, useErrorMessage } from '../../platform';
-import { Alert, Badge, DataTable, SelectField, useDateTimeFormat } from '../../ui';
+import { useErrorMessage } from '../../platform';
+import { Alert, Badge, DataTable, Loading, SelectField, useDateTimeFormat } from '../../ui';
 import { useCaselawT, type Translate } from '../i18n';
 import { fieldLabel } from './field-label';
 import { useDiff, useRevisions } from '../queries';

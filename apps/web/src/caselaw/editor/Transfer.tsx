@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import { StepUpCancelled, useErrorMessage } from '../../platform';
 import { Alert, Button, DataTable } from '../../ui';
-import { useStepUp } from '../../webauthn';
+import { useStepUpDownload } from '../../webauthn';
 import { exportHref, UnreadableFile, type ImportOutcome } from '../api';
 import { useCaselawT } from '../i18n';
 import { useImportFile } from '../queries';
@@ -76,7 +76,7 @@ function ImportResult({ outcome }: { outcome: ImportOutcome }) {
 export function Transfer() {
   const t = useCaselawT();
   const describe = useErrorMessage();
-  const stepUp = useStepUp();
+  const download = useStepUpDownload();
   const importer = useImportFile();
   const headingId = useId();
   const [busy, setBusy] = useState<'import' | 'json' | 'csv' | null>(null);
@@ -106,18 +106,11 @@ export function Transfer() {
     }
   };
 
-  // The browser downloads the file itself, so the confirmation the API requires comes first.
   const runExport = async (format: 'json' | 'csv') => {
     setBusy(format);
     setError(null);
     try {
-      await stepUp();
-      const link = document.createElement('a');
-      link.href = exportHref(format);
-      link.download = '';
-      document.body.append(link);
-      link.click();
-      link.remove();
+      await download(exportHref(format));
     } catch (failure) {
       if (!(failure instanceof StepUpCancelled)) setError(describe(failure));
     } finally {

@@ -1,6 +1,6 @@
 import { useParams, useSearchParams, Link, useLocation } from 'react-router';
-import { ApiProblem, hasRole, Loading, useErrorMessage, useMe } from '../../platform';
-import { Alert } from '../../ui';
+import { ApiProblem, hasRole, useErrorMessage, useMe } from '../../platform';
+import { Alert, Loading } from '../../ui';
 import { useCaselawView } from '../queries';
 import { CaselawPage } from '../CaselawPage';
 import { interfaceLanguage, useCaselawT } from '../i18n';

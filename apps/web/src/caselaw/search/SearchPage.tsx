@@ -2,8 +2,8 @@ import { DOCUMENT_NUMBER, documentKey, type Language, type SearchResponse } from
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
-import { hasRole, Loading, useErrorMessage, useMe } from '../../platform';
-import { Alert, Button, Select, TextField } from '../../ui';
+import { hasRole, useErrorMessage, useMe } from '../../platform';
+import { Alert, Button, Loading, Select, TextField } from '../../ui';
 import { useCaselawSearch } from '../queries';
 import { CaselawPage } from '../CaselawPage';
 import { interfaceLanguage, useCaselawT } from '../i18n';
