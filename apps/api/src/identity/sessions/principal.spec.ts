@@ -1,10 +1,10 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Access, CurrentPrincipal } from '../../platform/access';
 import { Clock } from '../../platform/clock';
 import type { Principal } from '../../platform/principal';
 import { startTestApp, type TestApp } from '../../../test/app.harness';
 import { bootstrapAdmin, IDENTITY_ENV, type Person } from '../../../test/identity.harness';
+import { recordQueries } from '../../../test/query-log.harness';
 
 /** What a handler receives, described from inside the handler. */
 interface Seen {
@@ -34,19 +34,12 @@ class PrincipalProbeModule {}
 describe('the principal of a signed-in request', () => {
   let t: TestApp;
   let admin: Person;
-  let queries: string[];
 
   beforeAll(async () => {
     t = await startTestApp(IDENTITY_ENV, [PrincipalProbeModule]);
     admin = await bootstrapAdmin(t);
   });
-  beforeEach(() => {
-    queries = [];
-    jest
-      .spyOn(t.app.get(DataSource).logger, 'logQuery')
-      .mockImplementation((query: string) => void queries.push(query));
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const queries = recordQueries(() => t);
   afterAll(() => t.close());
 
   it('should be read with one query for the session and its user together', async () => {

@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@coop/testing';
 import { loadConfig } from '@coop/config';
 import type { Session } from '@coop/contracts';
@@ -13,6 +12,7 @@ import {
   type Person,
 } from '../../../test/identity.harness';
 import { AccessPolicy, type AccessQueries } from './access-policy';
+import { recordQueries } from '../../../test/query-log.harness';
 
 /** The principal the guard would attach for this person's session. */
 const principalOf = ({ me }: Person): Principal =>
@@ -38,7 +38,6 @@ describe('the access policy', () => {
   let focal: Person;
   let ownSessions: string[];
   let foreignSession: string;
-  let queries: string[];
 
   beforeAll(async () => {
     t = await startTestApp(IDENTITY_ENV);
@@ -51,13 +50,7 @@ describe('the access policy', () => {
     ownSessions = (await owner.client.get<Session[]>('/me/sessions')).body.map((s) => s.id);
     foreignSession = other.me.session.id;
   });
-  beforeEach(() => {
-    queries = [];
-    jest
-      .spyOn(t.app.get(DataSource).logger, 'logQuery')
-      .mockImplementation((query: string) => void queries.push(query));
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const queries = recordQueries(() => t);
   afterAll(() => t.close());
 
   it('should answer a batch of ids with one query', async () => {
